@@ -1,0 +1,6 @@
+#pragma once
+
+class QApplication;
+
+// Builds the main window and runs the GUI event loop.
+int runSupervisorApp(QApplication &app);
