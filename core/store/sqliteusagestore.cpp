@@ -1,0 +1,110 @@
+#include "store/sqliteusagestore.h"
+
+#include "store/sqlvalues.h"
+#include "store/storedatabase.h"
+
+namespace {
+
+const QString UsageColumns = QStringLiteral(
+    "time, call_id, model, prompt_tokens, completion_tokens, cost_usd, latency_ms, ttft_ms,"
+    " success, error_type, prompt_name, prompt_version, feature, attempts, used_fallback");
+
+} // namespace
+
+SqliteUsageStore::SqliteUsageStore(const StoreDatabase &db)
+    : m_db(db)
+{}
+
+QString SqliteUsageStore::lastError() const
+{
+    return m_db.lastError();
+}
+
+bool SqliteUsageStore::recordUsage(const UsageRecord &r)
+{
+    QSqlQuery &q = m_db.prepared(
+        QStringLiteral(
+            "INSERT INTO usage (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .arg(UsageColumns));
+    int i = 0;
+    q.bindValue(i++,
+                SqlValues::fromTime(r.time.isValid() ? r.time : QDateTime::currentDateTimeUtc()));
+    q.bindValue(i++, r.callId);
+    q.bindValue(i++, r.model);
+    q.bindValue(i++, r.promptTokens);
+    q.bindValue(i++, r.completionTokens);
+    q.bindValue(i++, r.costUsd);
+    q.bindValue(i++, r.latencyMs);
+    q.bindValue(i++, r.ttftMs);
+    q.bindValue(i++, r.success ? 1 : 0);
+    q.bindValue(i++, r.errorType);
+    q.bindValue(i++, r.promptName);
+    q.bindValue(i++, r.promptVersion);
+    q.bindValue(i++, r.feature);
+    q.bindValue(i++, r.attempts);
+    q.bindValue(i++, r.usedFallback ? 1 : 0);
+    if (!q.exec())
+        return m_db.fail(q, QStringLiteral("cannot record usage"));
+    return true;
+}
+
+QList<UsageRecord> SqliteUsageStore::usage(const UsageFilter &filter) const
+{
+    QStringList where;
+    QVariantList values;
+    auto add = [&](const QString &clause, const QVariant &value) {
+        where.append(clause);
+        values.append(value);
+    };
+    if (filter.from.isValid())
+        add(QStringLiteral("time >= ?"), SqlValues::fromTime(filter.from));
+    if (filter.to.isValid())
+        add(QStringLiteral("time < ?"), SqlValues::fromTime(filter.to));
+    if (!filter.callId.isEmpty())
+        add(QStringLiteral("call_id = ?"), filter.callId);
+    if (!filter.model.isEmpty())
+        add(QStringLiteral("model = ?"), filter.model);
+    if (!filter.feature.isEmpty())
+        add(QStringLiteral("feature = ?"), filter.feature);
+    if (!filter.promptName.isEmpty())
+        add(QStringLiteral("prompt_name = ?"), filter.promptName);
+    if (filter.promptVersion > 0)
+        add(QStringLiteral("prompt_version = ?"), filter.promptVersion);
+    QString sql = QStringLiteral("SELECT %1 FROM usage").arg(UsageColumns);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY time, id");
+    if (filter.limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
+
+    QList<UsageRecord> result;
+    QSqlQuery q(m_db.database());
+    q.prepare(sql);
+    for (int i = 0; i < values.size(); ++i)
+        q.bindValue(i, values.at(i));
+    if (!q.exec()) {
+        m_db.fail(q, QStringLiteral("cannot read usage"));
+        return result;
+    }
+    while (q.next()) {
+        UsageRecord r;
+        int i = 0;
+        r.time = SqlValues::toTime(q.value(i++));
+        r.callId = q.value(i++).toString();
+        r.model = q.value(i++).toString();
+        r.promptTokens = q.value(i++).toLongLong();
+        r.completionTokens = q.value(i++).toLongLong();
+        r.costUsd = q.value(i++).toDouble();
+        r.latencyMs = q.value(i++).toLongLong();
+        r.ttftMs = q.value(i++).toLongLong();
+        r.success = q.value(i++).toInt() != 0;
+        r.errorType = q.value(i++).toString();
+        r.promptName = q.value(i++).toString();
+        r.promptVersion = q.value(i++).toInt();
+        r.feature = q.value(i++).toString();
+        r.attempts = q.value(i++).toInt();
+        r.usedFallback = q.value(i++).toInt() != 0;
+        result.append(r);
+    }
+    return result;
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QVariant>
+
+// Conversions between value types and the columns that hold them: times are UTC
+// milliseconds since the epoch (NULL for an invalid time), JSON objects are compact text.
+struct SqlValues
+{
+    static QVariant fromTime(const QDateTime &time)
+    {
+        return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+    }
+    static QDateTime toTime(const QVariant &value)
+    {
+        if (value.isNull())
+            return {};
+        return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+    }
+    static QString fromJson(const QJsonObject &object);
+    static QJsonObject toJson(const QString &text);
+};
