@@ -1,0 +1,146 @@
+#pragma once
+
+#include "tokens/ranktable.h"
+
+#include <algorithm>
+#include <queue>
+#include <vector>
+
+// Byte-pair merging of one piece: repeatedly merges the adjacent pair whose concatenation has
+// the lowest rank (the leftmost one on ties) until no adjacent pair is a token, then emits the
+// tokens of the parts in order. Short pieces use a flat array; long ones a heap, so a piece of
+// megabytes (one huge word) stays O(n log n).
+class BytePairMerger final
+{
+public:
+    explicit BytePairMerger(const RankTable &ranks)
+        : m_ranks(ranks)
+    {}
+
+    template<typename Sink>
+    void encode(const uchar *piece, qsizetype len, Sink &sink) const
+    {
+        if (len == 1) {
+            sink(m_ranks.byteRank(piece[0]));
+            return;
+        }
+        const quint32 whole = m_ranks.find(piece, len);
+        if (whole != RankTable::NoRank) {
+            sink(whole);
+            return;
+        }
+        if (len <= SmallPiece)
+            mergeSmall(piece, len, sink);
+        else
+            mergeLarge(piece, len, sink);
+    }
+
+private:
+    static constexpr qsizetype SmallPiece = 128;
+
+    template<typename Sink>
+    void mergeSmall(const uchar *piece, qsizetype len, Sink &sink) const
+    {
+        quint32 start[SmallPiece];
+        quint32 token[SmallPiece];
+        quint32 pairRank[SmallPiece]; // rank of part i merged with part i + 1
+        qsizetype n = len;
+        for (qsizetype i = 0; i < n; ++i) {
+            start[i] = quint32(i);
+            token[i] = m_ranks.byteRank(piece[i]);
+            pairRank[i] = i + 1 < n ? m_ranks.find(piece + i, 2) : RankTable::NoRank;
+        }
+        auto partEnd = [&](qsizetype k) { return k + 1 < n ? start[k + 1] : quint32(len); };
+        for (;;) {
+            quint32 best = RankTable::NoRank;
+            qsizetype at = -1;
+            for (qsizetype i = 0; i + 1 < n; ++i) {
+                if (pairRank[i] < best) {
+                    best = pairRank[i];
+                    at = i;
+                }
+            }
+            if (at < 0)
+                break;
+            token[at] = best;
+            const qsizetype tail = n - (at + 2);
+            std::copy_n(start + at + 2, tail, start + at + 1);
+            std::copy_n(token + at + 2, tail, token + at + 1);
+            std::copy_n(pairRank + at + 2, tail, pairRank + at + 1);
+            --n;
+            pairRank[at] = at + 1 < n ? m_ranks.find(piece + start[at], partEnd(at + 1) - start[at])
+                                      : RankTable::NoRank;
+            if (at > 0)
+                pairRank[at - 1] = m_ranks.find(piece + start[at - 1], partEnd(at) - start[at - 1]);
+        }
+        for (qsizetype i = 0; i < n; ++i)
+            sink(token[i]);
+    }
+
+    template<typename Sink>
+    void mergeLarge(const uchar *piece, qsizetype len, Sink &sink) const
+    {
+        // Part ids are the byte offsets where parts start, so ordering entries by id is
+        // ordering them left to right, which gives the same tie-breaking as the flat loop.
+        constexpr quint32 None = RankTable::NoRank;
+        struct Candidate
+        {
+            quint32 rank;
+            quint32 part;
+            quint32 version;
+            bool operator>(const Candidate &o) const
+            {
+                return rank != o.rank ? rank > o.rank : part > o.part;
+            }
+        };
+        const auto n = quint32(len);
+        std::vector<quint32> next(n), prev(n), token(n), version(n, 0);
+        std::vector<char> removed(n, 0);
+        std::priority_queue<Candidate, std::vector<Candidate>, std::greater<Candidate>> heap;
+        for (quint32 i = 0; i < n; ++i) {
+            next[i] = i + 1 < n ? i + 1 : None;
+            prev[i] = i > 0 ? i - 1 : None;
+            token[i] = m_ranks.byteRank(piece[i]);
+        }
+        auto pairRankOf = [&](quint32 i) {
+            const quint32 j = next[i];
+            if (j == None)
+                return None;
+            const quint32 end = next[j] == None ? n : next[j];
+            return m_ranks.find(piece + i, end - i);
+        };
+        for (quint32 i = 0; i + 1 < n; ++i) {
+            const quint32 r = m_ranks.find(piece + i, 2);
+            if (r != None)
+                heap.push({r, i, 0});
+        }
+        while (!heap.empty()) {
+            const Candidate c = heap.top();
+            heap.pop();
+            if (removed[c.part] || version[c.part] != c.version)
+                continue;
+            const quint32 i = c.part;
+            const quint32 j = next[i];
+            token[i] = c.rank;
+            removed[j] = 1;
+            next[i] = next[j];
+            if (next[j] != None)
+                prev[next[j]] = i;
+            const quint32 r = pairRankOf(i);
+            ++version[i];
+            if (r != None)
+                heap.push({r, i, version[i]});
+            if (prev[i] != None) {
+                const quint32 p = prev[i];
+                const quint32 pr = pairRankOf(p);
+                ++version[p];
+                if (pr != None)
+                    heap.push({pr, p, version[p]});
+            }
+        }
+        for (quint32 i = 0; i != None; i = next[i])
+            sink(token[i]);
+    }
+
+    const RankTable &m_ranks;
+};

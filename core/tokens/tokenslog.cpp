@@ -1,0 +1,3 @@
+#include "tokens/tokenslog.h"
+
+Q_LOGGING_CATEGORY(lcTokens, "voiceai.tokens")
