@@ -1,0 +1,3 @@
+#include "prompts/promptslog.h"
+
+Q_LOGGING_CATEGORY(lcPrompts, "voiceai.prompts")
