@@ -1,0 +1,3 @@
+#include "openai/openailog.h"
+
+Q_LOGGING_CATEGORY(lcOpenAI, "voiceai.openai")

@@ -1,0 +1,132 @@
+#include "openai/pricetable.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+namespace {
+
+std::optional<QJsonObject> readObject(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        if (error)
+            *error =
+                QStringLiteral("%1 is not a JSON object: %2").arg(path, parseError.errorString());
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+} // namespace
+
+PriceTable::PriceTable() = default;
+
+double PriceTable::costUsd(const QString &model, const TokenUsage &usage) const
+{
+    const Price *price = find(model);
+    if (!price)
+        return 0;
+    const int cached = qBound(0, usage.cachedPromptTokens, usage.promptTokens);
+    const double cachedRate =
+        price->cachedInputPerMillion < 0 ? price->inputPerMillion : price->cachedInputPerMillion;
+    return ((usage.promptTokens - cached) * price->inputPerMillion + cached * cachedRate +
+            usage.completionTokens * price->outputPerMillion) /
+           1e6;
+}
+
+bool PriceTable::hasPrice(const QString &model) const
+{
+    return find(model) != nullptr;
+}
+
+void PriceTable::setPrice(const QString &model, const Price &price)
+{
+    m_prices.insert(model, price);
+}
+
+const PriceTable::Price *PriceTable::find(const QString &model) const
+{
+    const auto exact = m_prices.constFind(model);
+    if (exact != m_prices.constEnd())
+        return &exact.value();
+    // Dated snapshots ("gpt-4o-2024-08-06") cost what their family costs: longest prefix wins.
+    const Price *best = nullptr;
+    qsizetype bestLength = 0;
+    for (auto it = m_prices.constBegin(); it != m_prices.constEnd(); ++it) {
+        if (it.key().size() > bestLength && model.startsWith(it.key()) &&
+            model.at(it.key().size()) == QLatin1Char('-')) {
+            best = &it.value();
+            bestLength = it.key().size();
+        }
+    }
+    return best;
+}
+
+bool PriceTable::merge(const QJsonObject &json, QString *error)
+{
+    const QJsonObject root = json.contains(QLatin1String("prices"))
+                                 ? json.value(QLatin1String("prices")).toObject()
+                                 : json;
+    const QJsonValue models = root.value(QLatin1String("models"));
+    if (models.isUndefined())
+        return true;
+    if (!models.isObject()) {
+        if (error)
+            *error = QStringLiteral("prices: 'models' must be an object");
+        return false;
+    }
+    QHash<QString, Price> merged = m_prices;
+    const QJsonObject table = models.toObject();
+    for (auto it = table.constBegin(); it != table.constEnd(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        const QJsonValue input = entry.value(QLatin1String("input"));
+        const QJsonValue output = entry.value(QLatin1String("output"));
+        const QJsonValue cached = entry.value(QLatin1String("cached_input"));
+        if (!it.value().isObject() || !input.isDouble() || !output.isDouble() ||
+            input.toDouble() < 0 || output.toDouble() < 0 ||
+            (!cached.isUndefined() && !cached.isDouble())) {
+            if (error)
+                *error = QStringLiteral("prices: model '%1' needs non-negative numbers 'input' and "
+                                        "'output' (USD per 1M tokens)")
+                             .arg(it.key());
+            return false;
+        }
+        Price price;
+        price.inputPerMillion = input.toDouble();
+        price.outputPerMillion = output.toDouble();
+        price.cachedInputPerMillion = cached.isDouble() ? cached.toDouble() : -1;
+        merged.insert(it.key(), price);
+    }
+    m_prices = merged;
+    return true;
+}
+
+PriceTable PriceTable::defaults()
+{
+    PriceTable table;
+    QString error;
+    if (const auto json = readObject(QStringLiteral(":/config/prices.json"), &error))
+        table.merge(*json, &error);
+    return table;
+}
+
+PriceTable PriceTable::load(const QString &userFile, QString *error)
+{
+    PriceTable table = defaults();
+    if (userFile.isEmpty() || !QFile::exists(userFile))
+        return table;
+    const auto json = readObject(userFile, error);
+    if (!json)
+        return table;
+    QString mergeError;
+    if (!table.merge(*json, &mergeError) && error)
+        *error = QStringLiteral("%1: %2").arg(userFile, mergeError);
+    return table;
+}
