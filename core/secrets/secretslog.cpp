@@ -1,0 +1,3 @@
+#include "secrets/secretslog.h"
+
+Q_LOGGING_CATEGORY(lcSecrets, "voiceai.secrets")
