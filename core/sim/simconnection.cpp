@@ -12,6 +12,7 @@ namespace {
 
 constexpr qsizetype kBulkSlice = 256 * 1024;
 constexpr qint64 kBulkHighWater = 1024 * 1024;
+constexpr int kResetGraceMs = 50;
 
 QByteArray httpChunk(const QByteArray &data)
 {
@@ -170,7 +171,10 @@ void SimConnection::sendTicks()
             return; // 0: silence until the client gives up
         }
         if (m_tick == m_plan.resetAfterTicks) {
-            resetConnection();
+            // Let the chunks already sent reach the client first: an RST discards
+            // whatever still sits in the peer's receive queue.
+            m_socket->flush();
+            after(kResetGraceMs, &SimConnection::resetConnection);
             return;
         }
         if (m_tick >= m_plan.ticks.size()) {
