@@ -190,6 +190,9 @@ StreamChunkDecoder::Status StreamChunkDecoder::decode(QByteArrayView eventType, 
         m_sawDone = true;
         return Status::Done;
     }
+    if (data.isEmpty())
+        return Status::Continue; // "data:" alone carries nothing (some proxies send it to keep
+                                 // alive)
     ++m_chunks;
     const bool errorEvent = eventType == "error";
     ondemand::document document;
