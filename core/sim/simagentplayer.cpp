@@ -23,9 +23,10 @@ QString SimAgentPlayer::nextLine(const QList<SimMessage> &messages)
     int agentTurns = 0;
     QString customerLine;
     for (const SimMessage &message : messages) {
-        if (message.role == QLatin1String("assistant"))
+        if (message.role == QLatin1String("assistant")) {
             ++agentTurns;
-        else if (message.role == QLatin1String("user"))
+            m_said.append(message.content);
+        } else if (message.role == QLatin1String("user"))
             customerLine = message.content;
     }
     if (agentTurns == 0) {
@@ -40,7 +41,7 @@ QString SimAgentPlayer::nextLine(const QList<SimMessage> &messages)
         QString guidance = m_facts.guidance.trimmed();
         if (!guidance.isEmpty() && !guidance.back().isPunct())
             guidance += QLatin1Char('.');
-        reply += QStringLiteral(" Also, as promised: %1").arg(guidance);
+        reply += QStringLiteral(" I'd also like to add: %1").arg(guidance);
     }
     return reply;
 }
@@ -95,18 +96,23 @@ QString SimAgentPlayer::answer(const QString &line, int agentTurn)
                               "simpler for you. Would you like to hear how?")
             .arg(purposePhrase(), item);
     if (line.contains(QLatin1Char('?')))
-        return m_random.pick({QStringLiteral("Good question. Regarding %1, %2 is the option I "
-                                             "would recommend. Would you like the details?")
-                                  .arg(purposePhrase(), item),
-                              QStringLiteral("Yes, I can help with that. For %1 we can use %2. "
-                                             "Shall I set that up for you?")
-                                  .arg(purposePhrase(), item)});
-    return m_random.pick({QStringLiteral("Thank you%1, that's helpful. About %2: %3 fits what you "
-                                         "described. Shall we go ahead?")
-                              .arg(name, purposePhrase(), item),
-                          QStringLiteral("I understand. To follow up on %1, I can offer you %2. "
-                                         "Would that work for you?")
-                              .arg(purposePhrase(), item)});
+        return m_random.pickFresh(
+            m_said, {QStringLiteral("Good question. Regarding %1, %2 is the option I "
+                                    "would recommend. Would you like the details?")
+                         .arg(purposePhrase(), item),
+                     QStringLiteral("Yes, I can help with that. For %1 we can use %2. "
+                                    "Shall I set that up for you?")
+                         .arg(purposePhrase(), item)});
+    return m_random.pickFresh(
+        m_said, {QStringLiteral("Thank you%1, that's helpful. About %2: %3 fits what you "
+                                "described. Shall we go ahead?")
+                     .arg(name, purposePhrase(), item),
+                 QStringLiteral("That makes sense%1. For %2, many customers choose %3. "
+                                "Would you like me to arrange that?")
+                     .arg(name, purposePhrase(), item),
+                 QStringLiteral("I understand. To follow up on %1, I can offer you %2. "
+                                "Would that work for you?")
+                     .arg(purposePhrase(), item)});
 }
 
 QString SimAgentPlayer::product(int agentTurn) const

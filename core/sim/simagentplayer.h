@@ -23,4 +23,5 @@ private:
 
     SimContextFacts m_facts;
     SimRandom m_random;
+    QStringList m_said; // this speaker's earlier lines
 };

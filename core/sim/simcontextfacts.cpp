@@ -51,41 +51,65 @@ void readJsonContext(const QJsonObject &object, SimContextFacts *facts)
 
 QList<std::pair<QString, QString>> SimContextFacts::labelledLines(const QString &text)
 {
-    QList<std::pair<QString, QString>> lines;
-    static const QRegularExpression line(
-        QStringLiteral(R"(^[\s\-\*•#]*([A-Za-z][A-Za-z /()_'\-]{1,48}?)\s*:\s*(.+?)\s*$)"),
-        QRegularExpression::MultilineOption);
-    auto it = line.globalMatch(text);
-    while (it.hasNext()) {
-        const auto match = it.next();
-        lines.append({match.captured(1).trimmed().toLower(), match.captured(2).trimmed()});
+    // "Label: value", or "Label:" with the value on the next line (lists in templates).
+    static const QRegularExpression labelled(QStringLiteral(
+        R"(^[ \t\-\*•#]*([A-Za-z][A-Za-z /()_'\-]{1,48}?)[ \t]*:[ \t]*(.*?)[ \t]*$)"));
+    QList<std::pair<QString, QString>> result;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const auto match = labelled.match(lines.at(i));
+        if (!match.hasMatch())
+            continue;
+        QString value = match.captured(2);
+        if (value.isEmpty() && i + 1 < lines.size() && !labelled.match(lines.at(i + 1)).hasMatch())
+            value = lines.at(i + 1).trimmed();
+        if (!value.isEmpty())
+            result.append({match.captured(1).trimmed().toLower(), value});
     }
-    return lines;
+    return result;
 }
 
 SimContextFacts SimContextFacts::fromMessages(const QList<SimMessage> &messages)
 {
     SimContextFacts facts;
-    bool seenNonSystem = false;
-    for (const SimMessage &message : messages) {
-        if (message.role != QLatin1String("system") && message.role != QLatin1String("developer")) {
-            seenNonSystem = true;
+    qsizetype firstTurn = messages.size();
+    qsizetype lastAgentTurn = -1;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const QString &role = messages.at(i).role;
+        if (role != QLatin1String("system") && role != QLatin1String("developer"))
+            firstTurn = std::min(firstTurn, i);
+        if (role == QLatin1String("assistant"))
+            lastAgentTurn = i;
+    }
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const SimMessage &message = messages.at(i);
+        if (message.role != QLatin1String("system") && message.role != QLatin1String("developer"))
+            continue;
+        const QString trimmed = message.content.trimmed();
+        if (i > firstTurn) {
+            // Instructions that arrive during the call: a supervisor's whisper is
+            // followed in the first reply after it (not repeated on every turn).
+            const bool whisper =
+                trimmed.contains(QLatin1String("upervisor")) &&
+                (trimmed.contains(QLatin1String("instruction"), Qt::CaseInsensitive) ||
+                 trimmed.contains(QLatin1String("guidance"), Qt::CaseInsensitive)) &&
+                !trimmed.contains(QLatin1String("hands the call back"));
+            if (whisper && i > lastAgentTurn) {
+                const qsizetype paren = trimmed.indexOf(QLatin1String("):"));
+                const qsizetype colon = trimmed.indexOf(QLatin1Char(':'));
+                facts.guidance = paren >= 0
+                                     ? trimmed.mid(paren + 2).trimmed()
+                                     : (colon >= 0 ? trimmed.mid(colon + 1).trimmed() : trimmed);
+            }
             continue;
         }
-        const QString trimmed = message.content.trimmed();
         if (trimmed.startsWith(QLatin1Char('{'))) {
             const QJsonDocument doc = QJsonDocument::fromJson(trimmed.toUtf8());
             if (doc.isObject())
                 readJsonContext(doc.object(), &facts);
         }
-        // Whispers arrive as system messages during the call.
-        if (seenNonSystem && message.content.contains(QLatin1String("upervisor"))) {
-            const auto lines = labelledLines(message.content);
-            facts.guidance = lines.isEmpty() ? trimmed : lines.constLast().second;
-            continue;
-        }
         for (const auto &[label, value] : labelledLines(message.content)) {
-            if (isNone(value))
+            if (isNone(value) || value.endsWith(QLatin1Char(':')))
                 continue;
             if (label.contains(QLatin1String("purpose")) && facts.purpose.isEmpty())
                 facts.purpose = value;

@@ -33,9 +33,10 @@ QString SimCustomerPlayer::nextLine(const QList<SimMessage> &messages)
     int turn = 1;
     QString agentLine;
     for (const SimMessage &message : messages) {
-        if (message.role == QLatin1String("assistant"))
+        if (message.role == QLatin1String("assistant")) {
             ++turn;
-        else if (message.role == QLatin1String("user"))
+            m_said.append(message.content);
+        } else if (message.role == QLatin1String("user"))
             agentLine = message.content;
     }
     if (agentLine.contains(QLatin1String("goodbye"), Qt::CaseInsensitive))
@@ -81,8 +82,9 @@ QString SimCustomerPlayer::opening()
             {QStringLiteral("Yes? Who is this? I'm not in the mood for sales calls."),
              QStringLiteral("What now? I've had enough calls from you people.")});
     case Mood::Impatient:
-        return m_random.pick({QStringLiteral("Yes%1. I only have a minute, what is it?").arg(who),
-                              QStringLiteral("Make it quick, please. What's this about?")});
+        return m_random.pickFresh(
+            m_said, {QStringLiteral("Yes%1. I only have a minute, what is it?").arg(who),
+                     QStringLiteral("Make it quick, please. What's this about?")});
     case Mood::Confused:
         return m_random.pick(
             {QStringLiteral("Hello? Sorry, who is calling?"),
@@ -94,8 +96,8 @@ QString SimCustomerPlayer::opening()
     case Mood::Neutral:
         break;
     }
-    return m_random.pick({QStringLiteral("Hello%1. Yes, now is fine.").arg(who),
-                          QStringLiteral("Hi%1. What can I do for you?").arg(who)});
+    return m_random.pickFresh(m_said, {QStringLiteral("Hello%1. Yes, now is fine.").arg(who),
+                                       QStringLiteral("Hi%1. What can I do for you?").arg(who)});
 }
 
 QString SimCustomerPlayer::goalLine()
@@ -125,8 +127,8 @@ QString SimCustomerPlayer::factLine(const QString &fact)
     const QString text = lowerFirst(sentence(fact));
     if (m_persona.mood == Mood::Angry)
         return QStringLiteral("And I've told your company before: %1").arg(text);
-    return m_random.pick({QStringLiteral("You should know that %1").arg(text),
-                          QStringLiteral("Just so you know, %1").arg(text)});
+    return m_random.pickFresh(m_said, {QStringLiteral("You should know that %1").arg(text),
+                                       QStringLiteral("Just so you know, %1").arg(text)});
 }
 
 QString SimCustomerPlayer::reaction(const QString &agentLine)
@@ -142,26 +144,31 @@ QString SimCustomerPlayer::reaction(const QString &agentLine)
                  QStringLiteral("No. That's not good enough, and I'm getting annoyed.")});
         return mentionsPrice
                    ? QStringLiteral("That's far too expensive for me.")
-                   : m_random.pick({QStringLiteral("I'm not convinced. Why would I want that?"),
-                                    QStringLiteral("I've heard that before. What's the catch?")});
+                   : m_random.pickFresh(
+                         m_said, {QStringLiteral("I'm not convinced. Why would I want that?"),
+                                  QStringLiteral("I've heard that before. What's the catch?")});
     case Pushback::Medium:
-        return m_random.pick({QStringLiteral("Hmm, I'm not sure. Can you explain that a bit more?"),
-                              QStringLiteral("Maybe. How much would that cost me?")});
+        return m_random.pickFresh(
+            m_said, {QStringLiteral("Hmm, I'm not sure. Can you explain that a bit more?"),
+                     QStringLiteral("Maybe. How much would that cost me?"),
+                     QStringLiteral("What would change for me, exactly?")});
     case Pushback::Low:
         break;
     }
     if (m_persona.mood == Mood::Confused)
         return QStringLiteral("Sorry, what do you mean by that?");
-    return m_random.pick({QStringLiteral("Okay, that sounds reasonable."),
-                          QStringLiteral("Great, that's helpful, thank you.")});
+    return m_random.pickFresh(m_said, {QStringLiteral("Okay, that sounds reasonable."),
+                                       QStringLiteral("Great, that's helpful, thank you."),
+                                       QStringLiteral("Sounds good. What's the next step?")});
 }
 
 QString SimCustomerPlayer::askForHuman()
 {
     if (m_persona.mood == Mood::Angry)
         return QStringLiteral("I don't want to talk to a machine. Put me through to a human, now.");
-    return m_random.pick({QStringLiteral("Can I speak to a human, please?"),
-                          QStringLiteral("I'd rather talk to a real person about this.")});
+    return m_random.pickFresh(m_said,
+                              {QStringLiteral("Can I speak to a human, please?"),
+                               QStringLiteral("I'd rather talk to a real person about this.")});
 }
 
 QString SimCustomerPlayer::optOut()

@@ -30,4 +30,5 @@ private:
     SimPersona m_persona;
     quint64 m_planSeed;
     SimRandom m_random;
+    QStringList m_said; // this speaker's earlier lines
 };

@@ -32,6 +32,23 @@ public:
         return options.isEmpty() ? QString() : options.at(below(static_cast<int>(options.size())));
     }
 
+    // Like pick, but prefers an option not already in one of the earlier lines,
+    // so a simulated speaker does not repeat itself word for word.
+    QString pickFresh(const QStringList &said, const QStringList &options)
+    {
+        const int n = static_cast<int>(options.size());
+        const int start = below(n);
+        for (int i = 0; i < n; ++i) {
+            const QString &option = options.at((start + i) % n);
+            bool used = false;
+            for (const QString &line : said)
+                used = used || line.contains(option);
+            if (!used)
+                return option;
+        }
+        return n ? options.at(start) : QString();
+    }
+
 private:
     std::mt19937_64 m_engine;
 };
