@@ -226,7 +226,7 @@ bool parseLimits(const QJsonObject &object, const QString &path, ScenarioLimits 
     reader.number(QStringLiteral("costCapUsd"), &limits->costCapUsd, 0);
     reader.integer(QStringLiteral("historyTokens"), &limits->historyTokens, 64);
     reader.integer(QStringLiteral("customerDelayMs"), &limits->customerDelayMs, 0);
-    if (reader.ok() && limits->reserveTokens >= limits->tokensPerCall)
+    if (reader.ok() && limits->tokensPerCall > 0 && limits->reserveTokens >= limits->tokensPerCall)
         reader.fail(QStringLiteral("reserveTokens"),
                     QStringLiteral("must be less than tokensPerCall"));
     return reader.ok();
@@ -264,18 +264,25 @@ QJsonObject Scenario::toJson() const
     if (promptVersion > 0)
         prompt.insert(QStringLiteral("version"), promptVersion);
     object.insert(QStringLiteral("prompt"), prompt);
-    object.insert(QStringLiteral("limits"),
-                  QJsonObject{
-                      {QStringLiteral("maxTurns"), limits.maxTurns},
-                      {QStringLiteral("maxDurationSeconds"), limits.maxDurationMs / 1000.0},
-                      {QStringLiteral("silenceTimeoutSeconds"), limits.silenceTimeoutMs / 1000.0},
-                      {QStringLiteral("tokensPerTurn"), limits.tokensPerTurn},
-                      {QStringLiteral("tokensPerCall"), limits.tokensPerCall},
-                      {QStringLiteral("reserveTokens"), limits.reserveTokens},
-                      {QStringLiteral("costCapUsd"), limits.costCapUsd},
-                      {QStringLiteral("historyTokens"), limits.historyTokens},
-                      {QStringLiteral("customerDelayMs"), limits.customerDelayMs},
-                  });
+    QJsonObject limitsObject{
+        {QStringLiteral("maxTurns"), limits.maxTurns},
+        {QStringLiteral("maxDurationSeconds"), limits.maxDurationMs / 1000.0},
+        {QStringLiteral("silenceTimeoutSeconds"), limits.silenceTimeoutMs / 1000.0},
+    };
+    // Budget fields only when the scenario sets them; otherwise the configured budget applies.
+    if (limits.tokensPerTurn > 0)
+        limitsObject.insert(QStringLiteral("tokensPerTurn"), limits.tokensPerTurn);
+    if (limits.tokensPerCall > 0)
+        limitsObject.insert(QStringLiteral("tokensPerCall"), limits.tokensPerCall);
+    if (limits.reserveTokens >= 0)
+        limitsObject.insert(QStringLiteral("reserveTokens"), limits.reserveTokens);
+    if (limits.costCapUsd > 0)
+        limitsObject.insert(QStringLiteral("costCapUsd"), limits.costCapUsd);
+    if (limits.historyTokens > 0)
+        limitsObject.insert(QStringLiteral("historyTokens"), limits.historyTokens);
+    if (limits.customerDelayMs > 0)
+        limitsObject.insert(QStringLiteral("customerDelayMs"), limits.customerDelayMs);
+    object.insert(QStringLiteral("limits"), limitsObject);
     return object;
 }
 

@@ -19,18 +19,19 @@ struct CustomerPersona
     int maxTurns = 6; // after this many of their own turns they wrap up and say goodbye
 };
 
-// Limits of one call. Defaults follow the seed: 2000 tokens per turn, 15000 per call, 500 reserved.
+// Limits of one call. Token and cost fields left at 0 take the configured budget
+// (resources/config/budgets.json; the seed's 2000 per turn, 15000 per call, 500 reserved).
 struct ScenarioLimits
 {
     int maxTurns = 20;               // agent turns before the call is closed
     qint64 maxDurationMs = 600000;   // wall-clock limit
     qint64 silenceTimeoutMs = 60000; // no customer utterance for this long ends the call
-    int tokensPerTurn = 2000;
-    int tokensPerCall = 15000;
-    int reserveTokens = 500;    // kept back for a graceful closing line
-    double costCapUsd = 0;      // 0 = no cost cap
-    int historyTokens = 3000;   // sliding-window size before older turns are summarised
-    qint64 customerDelayMs = 0; // pause before the simulated customer answers (demo pacing)
+    int tokensPerTurn = 0;           // max_tokens of one reply
+    int tokensPerCall = 0;           // prompt + completion tokens over the call
+    int reserveTokens = -1;          // kept back for a graceful closing line (-1 = configured)
+    double costCapUsd = 0;           // USD per call (0 = configured, usually none)
+    int historyTokens = 0;           // prompt size of a turn before older turns are summarised
+    qint64 customerDelayMs = 0;      // pause before the simulated customer answers (demo pacing)
 };
 
 // A call to run: context, the customer side (persona or scripted lines or typed by a person),

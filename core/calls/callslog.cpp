@@ -1,0 +1,3 @@
+#include "calls/callslog.h"
+
+Q_LOGGING_CATEGORY(lcCalls, "voiceai.calls")
