@@ -72,7 +72,7 @@ bool SqliteAuditLog::append(const AuditRecord &record)
     q.addBindValue(SqlValues::fromTime(time));
     q.addBindValue(record.actor);
     q.addBindValue(record.action);
-    q.addBindValue(record.target);
+    q.addBindValue(SqlValues::text(record.target));
     q.addBindValue(QString::fromUtf8(details));
     q.addBindValue(prevHash);
     q.addBindValue(hash);

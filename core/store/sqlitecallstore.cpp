@@ -68,7 +68,7 @@ bool SqliteCallStore::createCall(const CallRecord &call)
                        " ?, ?, ?, ?, ?, ?, ?, ?)")
             .arg(CallColumns));
     int i = 0;
-    q.bindValue(i++, call.id);
+    q.bindValue(i++, SqlValues::text(call.id));
     q.bindValue(i++,
                 SqlValues::fromTime(call.startedAt.isValid() ? call.startedAt
                                                              : QDateTime::currentDateTimeUtc()));
@@ -76,7 +76,7 @@ bool SqliteCallStore::createCall(const CallRecord &call)
     q.bindValue(i++, call.state.isEmpty() ? QStringLiteral("active") : call.state);
     for (const QString &text : {call.endReason, call.customerName, call.customerId, call.campaign,
                                 call.purpose, call.language, call.promptName})
-        q.bindValue(i++, text);
+        q.bindValue(i++, SqlValues::text(text));
     q.bindValue(i++, call.promptVersion);
     q.bindValue(i++, SqlValues::fromJson(call.contextJson));
     q.bindValue(i++, call.totals.turns);
@@ -120,11 +120,11 @@ bool SqliteCallStore::insertEvents(const QList<CallEvent> &events)
             seq = it.value();
         }
         nextSeq.insert(event.callId, seq + 1);
-        insert.bindValue(0, event.callId);
+        insert.bindValue(0, SqlValues::text(event.callId));
         insert.bindValue(1, seq);
         insert.bindValue(2, SqlValues::fromTime(event.time.isValid() ? event.time : now));
-        insert.bindValue(3, event.actor);
-        insert.bindValue(4, event.kind);
+        insert.bindValue(3, SqlValues::text(event.actor));
+        insert.bindValue(4, SqlValues::text(event.kind));
         insert.bindValue(5, SqlValues::fromJson(event.payload));
         if (!insert.exec())
             return m_db.fail(insert, QStringLiteral("cannot store event %1 #%2 of call %3")
@@ -302,7 +302,7 @@ bool SqliteCallStore::finishCall(const QString &id, const QString &endReason,
         "UPDATE calls SET state = 'ended', ended_at = coalesce(ended_at, ?), end_reason = ?,"
         " turns = ?, prompt_tokens = ?, completion_tokens = ?, cost_usd = ? WHERE id = ?"));
     q.bindValue(0, SqlValues::fromTime(QDateTime::currentDateTimeUtc()));
-    q.bindValue(1, endReason);
+    q.bindValue(1, SqlValues::text(endReason));
     q.bindValue(2, totals.turns);
     q.bindValue(3, totals.promptTokens);
     q.bindValue(4, totals.completionTokens);

@@ -23,8 +23,8 @@ bool SqliteOptOutStore::recordOptOut(const QString &customerId, const QString &c
         QStringLiteral("INSERT OR REPLACE INTO opt_outs (customer_id, contact, call_id, time)"
                        " VALUES (?, ?, ?, ?)"));
     q.bindValue(0, customerId);
-    q.bindValue(1, contact);
-    q.bindValue(2, callId);
+    q.bindValue(1, SqlValues::text(contact));
+    q.bindValue(2, SqlValues::text(callId));
     q.bindValue(3, SqlValues::fromTime(time.isValid() ? time : QDateTime::currentDateTimeUtc()));
     if (!q.exec())
         return m_db.fail(q, QStringLiteral("cannot record the opt-out of %1").arg(customerId));

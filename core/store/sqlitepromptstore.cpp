@@ -123,12 +123,12 @@ int SqlitePromptStore::addVersion(const PromptVersion &prompt)
         " note, labels) SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?, ?, ?"
         " FROM prompt_versions WHERE name = ?"));
     q.addBindValue(prompt.name);
-    q.addBindValue(prompt.body);
-    q.addBindValue(prompt.contextTemplate);
+    q.addBindValue(SqlValues::text(prompt.body));
+    q.addBindValue(SqlValues::text(prompt.contextTemplate));
     q.addBindValue(SqlValues::fromTime(
         prompt.createdAt.isValid() ? prompt.createdAt : QDateTime::currentDateTimeUtc()));
-    q.addBindValue(prompt.author);
-    q.addBindValue(prompt.note);
+    q.addBindValue(SqlValues::text(prompt.author));
+    q.addBindValue(SqlValues::text(prompt.note));
     q.addBindValue(labelsToJson(prompt.labels));
     q.addBindValue(prompt.name);
     if (!q.exec()) {

@@ -29,18 +29,18 @@ bool SqliteUsageStore::recordUsage(const UsageRecord &r)
     int i = 0;
     q.bindValue(i++,
                 SqlValues::fromTime(r.time.isValid() ? r.time : QDateTime::currentDateTimeUtc()));
-    q.bindValue(i++, r.callId);
-    q.bindValue(i++, r.model);
+    q.bindValue(i++, SqlValues::text(r.callId));
+    q.bindValue(i++, SqlValues::text(r.model));
     q.bindValue(i++, r.promptTokens);
     q.bindValue(i++, r.completionTokens);
     q.bindValue(i++, r.costUsd);
     q.bindValue(i++, r.latencyMs);
     q.bindValue(i++, r.ttftMs);
     q.bindValue(i++, r.success ? 1 : 0);
-    q.bindValue(i++, r.errorType);
-    q.bindValue(i++, r.promptName);
+    q.bindValue(i++, SqlValues::text(r.errorType));
+    q.bindValue(i++, SqlValues::text(r.promptName));
     q.bindValue(i++, r.promptVersion);
-    q.bindValue(i++, r.feature);
+    q.bindValue(i++, SqlValues::text(r.feature));
     q.bindValue(i++, r.attempts);
     q.bindValue(i++, r.usedFallback ? 1 : 0);
     if (!q.exec())

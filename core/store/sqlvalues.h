@@ -19,6 +19,11 @@ struct SqlValues
             return {};
         return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
     }
+    // Empty, never NULL: the text columns are NOT NULL and a default QString binds as NULL.
+    static QString text(const QString &value)
+    {
+        return value.isNull() ? QStringLiteral("") : value;
+    }
     static QString fromJson(const QJsonObject &object);
     static QJsonObject toJson(const QString &text);
 };

@@ -150,7 +150,10 @@ QSqlQuery &StoreDatabase::prepared(const QString &sql) const
 
 bool StoreDatabase::fail(const QSqlQuery &query, const QString &what) const
 {
-    setError(QStringLiteral("%1: %2").arg(what, query.lastError().text()));
+    // databaseText is SQLite's own message; text() appends Qt's generic "Unable to fetch row".
+    const QSqlError error = query.lastError();
+    setError(QStringLiteral("%1: %2").arg(
+        what, error.databaseText().isEmpty() ? error.text() : error.databaseText()));
     qCWarning(lcStore).noquote() << m_lastError;
     return false;
 }

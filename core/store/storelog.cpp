@@ -1,3 +1,4 @@
 #include "store/storelog.h"
 
-Q_LOGGING_CATEGORY(lcStore, "voiceai.store")
+// Debug output (every open) only when asked for with QT_LOGGING_RULES.
+Q_LOGGING_CATEGORY(lcStore, "voiceai.store", QtInfoMsg)

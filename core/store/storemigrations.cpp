@@ -179,7 +179,7 @@ bool StoreMigrations::migrate(QSqlDatabase db, int targetVersion, QString *error
             query.exec(QStringLiteral("ROLLBACK"));
             return false;
         }
-        qCInfo(lcStore) << "migrated database to schema version" << step.version;
+        qCDebug(lcStore) << "migrated database to schema version" << step.version;
     }
     // A database newer than us with nothing left to apply still has to be refused.
     const int current = currentVersion(db, error);
