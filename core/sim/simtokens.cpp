@@ -1,45 +1,19 @@
 #include "sim/simtokens.h"
 
-namespace {
-
-// Until exact counts are linked in: about one token per 4 characters of
-// English, never fewer than the number of words and punctuation marks.
-int approximateCount(const QString &text)
-{
-    int words = 0;
-    bool inWord = false;
-    for (const QChar c : text) {
-        if (c.isLetterOrNumber()) {
-            if (!inWord)
-                ++words;
-            inWord = true;
-        } else {
-            inWord = false;
-            if (!c.isSpace())
-                ++words;
-        }
-    }
-    return std::max(words, static_cast<int>((text.size() + 3) / 4));
-}
-
-} // namespace
+#include "tokens/chattokencounter.h"
 
 int SimTokens::countPrompt(const QString &model, const QList<SimMessage> &messages)
 {
-    // The API's accounting: 3 tokens per message, 1 per name, 3 to prime the reply.
-    int total = 3;
-    for (const SimMessage &message : messages) {
-        total += 3 + count(model, message.role) + count(model, message.content);
-        if (!message.name.isEmpty())
-            total += 1 + count(model, message.name);
-    }
-    return total;
+    QList<ChatTokenMessage> list;
+    list.reserve(messages.size());
+    for (const SimMessage &message : messages)
+        list.append({message.role, message.content, message.name});
+    return ChatTokenCounter(model).countPrompt(list);
 }
 
 int SimTokens::count(const QString &model, const QString &text)
 {
-    Q_UNUSED(model);
-    return approximateCount(text);
+    return ChatTokenCounter(model).count(text);
 }
 
 QStringList SimTokens::pieces(const QString &text)
