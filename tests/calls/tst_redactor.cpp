@@ -1,5 +1,10 @@
 #include "calls/redactor.h"
+#include "openai/chatcall.h"
+#include "openai/openaiclient.h"
+#include "sim/simtiming.h"
+#include "sim/simulatorserver.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 // PII redaction: what is replaced, what is left alone, stable placeholders and restoration.
@@ -21,6 +26,7 @@ private slots:
     void validators();
     void pathologicalInputStaysLinear_data();
     void pathologicalInputStaysLinear();
+    void onlyPlaceholdersGoOnTheWire();
 };
 
 void TestRedactor::redacts_data()
@@ -341,6 +347,49 @@ void TestRedactor::pathologicalInputStaysLinear()
     const QString out = redactor.redact(input);
     QVERIFY(!out.isEmpty());
     QCOMPARE(redactor.restore(out), input);
+}
+
+void TestRedactor::onlyPlaceholdersGoOnTheWire()
+{
+    SimulatorServer sim;
+    QVERIFY(sim.listen());
+    sim.setTiming(SimTiming::instant());
+    ClientSettings settings;
+    settings.baseUrl = sim.baseUrl();
+    OpenAIClient client(settings, nullptr, PriceTable::defaults(), nullptr);
+
+    const QString said = QStringLiteral(
+        "Sure: ada.lovelace@example.com, +44 20 7946 0958, card 4111 1111 1111 1111, "
+        "IBAN GB82 WEST 1234 5698 7654 32, SSN 123-45-6789, I was born on 10/12/1985.");
+    Redactor redactor;
+    ChatRequest request;
+    request.primary.model = QStringLiteral("gpt-4o-mini");
+    request.stream = true;
+    request.messages = {ChatMessage::system(QStringLiteral("You are VoiceAI, an AI assistant.")),
+                        ChatMessage::user(redactor.redact(said))};
+    sim.queueReply(
+        QStringLiteral("Thanks, I will send the summary to [EMAIL_1] and call [PHONE_1]."));
+    ChatCall *call = client.chat(request);
+    QSignalSpy finished(call, &ChatCall::finished);
+    QVERIFY(finished.wait(10000));
+    const ChatResult result = call->result();
+    call->deleteLater();
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+
+    const QList<QByteArray> bodies = sim.receivedBodies();
+    QCOMPARE(bodies.size(), 1);
+    const QByteArray wire = bodies.first();
+    for (const char *secret :
+         {"ada.lovelace@example.com", "7946", "4111", "WEST", "GB82", "6789", "1985"})
+        QVERIFY2(!wire.contains(secret), secret);
+    for (const char *placeholder :
+         {"[EMAIL_1]", "[PHONE_1]", "[CARD_1]", "[IBAN_1]", "[SSN_1]", "[DOB_1]"})
+        QVERIFY2(wire.contains(placeholder), placeholder);
+
+    // The supervisor sees the real values again.
+    QCOMPARE(redactor.restore(result.content),
+             QStringLiteral("Thanks, I will send the summary to ada.lovelace@example.com and call "
+                            "+44 20 7946 0958."));
 }
 
 QTEST_GUILESS_MAIN(TestRedactor)
