@@ -1,13 +1,17 @@
 #include "cli/commandtable.h"
 
+#include "cli/auditcommand.h"
 #include "cli/callcommand.h"
+#include "cli/callscommand.h"
 
 // Each command lives in its own file; this table is the only place that lists them.
 
 const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands = {
+        {"audit", "Verify or list the audit trail", runAuditCommand},
         {"call", "Run one call from a scenario file and print its transcript and usage", runCallCommand},
+        {"calls", "List, show, search, export or purge stored calls", runCallsCommand},
     };
     return commands;
 }

@@ -1,24 +1,12 @@
 #include "store/transcriptexporter.h"
 
+#include "common/secretmasker.h"
 #include "store/eventkinds.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace {
-
-// API keys and Authorization values never leave in an export, whatever the PII mask does.
-QString maskSecrets(QString text)
-{
-    static const QRegularExpression key(QStringLiteral("sk-[A-Za-z0-9_\\-]{6,}"));
-    static const QRegularExpression bearer(
-        QStringLiteral("(Bearer\\s+|api-key\\s*[:=]\\s*)[^\\s\"',;]+"),
-        QRegularExpression::CaseInsensitiveOption);
-    text.replace(key, QStringLiteral("sk-***"));
-    text.replace(bearer, QStringLiteral("\\1***"));
-    return text;
-}
 
 QString timeText(const QDateTime &time)
 {
@@ -58,7 +46,8 @@ TranscriptExporter::TranscriptExporter(Mask mask)
 
 QString TranscriptExporter::clean(const QString &text) const
 {
-    return maskSecrets(m_mask ? m_mask(text) : text);
+    // API keys and Authorization values never leave, whatever the PII mask does.
+    return SecretMasker::mask(m_mask ? m_mask(text) : text);
 }
 
 QString TranscriptExporter::eventText(const CallEvent &event)
