@@ -223,6 +223,8 @@ CallSession::CallSession(const QString &id, const Scenario &scenario, const Call
     }
     d->durationTimer.setSingleShot(true);
     d->silenceTimer.setSingleShot(true);
+    d->durationTimer.setTimerType(Qt::PreciseTimer);
+    d->silenceTimer.setTimerType(Qt::PreciseTimer);
     connect(&d->durationTimer, &QTimer::timeout, this, [this] {
         d->closeWithLine(
             QStringLiteral("max-duration"),

@@ -36,11 +36,7 @@ void CallSession::whisper(const QString &supervisor, const QString &guidance)
     d->emitEvent(actor, QString(EventKind::SupervisorWhisper), {{QStringLiteral("text"), text}});
     d->audit(actor, QStringLiteral("call.whisper"), {{QStringLiteral("text"), text}});
     // From the next agent turn on the model sees it as an instruction; the customer never does.
-    d->history->append(HistoryTurn::instruction(
-        QStringLiteral("Supervisor instruction (the customer cannot hear this; follow it from your "
-                       "next reply on): %1")
-            .arg(d->redactor.redact(text)),
-        name));
+    d->history->append(HistoryTurn::instruction(d->redactor.redact(text), name));
     if (d->mode != SupervisionMode::TakenOver)
         d->setMode(SupervisionMode::Whispering);
 }
@@ -108,14 +104,15 @@ void CallSession::handBack(const QString &supervisor)
         return;
     const QString actor = CallSessionPrivate::actorFor(supervisor);
     const QString name = actor.mid(11);
+    // A plain instruction (not "guidance"): the AI resumes knowing it already greeted the customer.
     const QString note =
         QStringLiteral(
-            "Supervisor %1 spoke with the customer and now hands the call back to you. Do not "
-            "greet the customer again and do not introduce yourself again: they already "
-            "know who you are. The supervisor's words are in the conversation above; "
+            "Your human colleague %1 spoke with the customer and now hands the call back to "
+            "you. Do not greet the customer again and do not introduce yourself again: they "
+            "already know who you are. Your colleague's words are in the conversation above; "
             "continue the task from where it stands.")
             .arg(name);
-    d->history->append(HistoryTurn::instruction(note, name));
+    d->history->append(HistoryTurn{HistoryTurn::Role::Instruction, note, false, name});
     d->emitEvent(actor, QString(EventKind::SupervisorHandback),
                  {{QStringLiteral("instruction"), note}});
     d->audit(actor, QStringLiteral("call.handback"), {});
