@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tokens/piececache.h"
 #include "tokens/ranktable.h"
 
 #include <algorithm>
@@ -15,6 +16,7 @@ class BytePairMerger final
 public:
     explicit BytePairMerger(const RankTable &ranks)
         : m_ranks(ranks)
+        , m_cache(PieceCache::forThisThread())
     {}
 
     template<typename Sink>
@@ -29,10 +31,41 @@ public:
             sink(whole);
             return;
         }
-        if (len <= SmallPiece)
-            mergeSmall(piece, len, sink);
-        else
+        if (len > SmallPiece) {
             mergeLarge(piece, len, sink);
+            return;
+        }
+        if (len > PieceCache::MaxPieceBytes) {
+            mergeSmall(piece, len, sink);
+            return;
+        }
+        PieceCache::Entry &cached = m_cache.slot(m_ranks.hashOf(piece, len));
+        if (PieceCache::matches(cached, m_ranks.id(), piece, len)) {
+            for (int i = 0; i < cached.tokenCount; ++i)
+                sink(cached.tokens[i]);
+            return;
+        }
+        struct Recorder
+        {
+            PieceCache::Entry &entry;
+            Sink &sink;
+            void operator()(quint32 token)
+            {
+                if (entry.tokenCount < PieceCache::MaxTokens)
+                    entry.tokens[entry.tokenCount] = token;
+                ++entry.tokenCount;
+                sink(token);
+            }
+        };
+        cached.owner = 0;
+        cached.tokenCount = 0;
+        Recorder recorder{cached, sink};
+        mergeSmall(piece, len, recorder);
+        if (cached.tokenCount <= PieceCache::MaxTokens) {
+            cached.owner = m_ranks.id();
+            cached.length = quint8(len);
+            std::memcpy(cached.bytes, piece, size_t(len));
+        }
     }
 
 private:
@@ -48,7 +81,7 @@ private:
         for (qsizetype i = 0; i < n; ++i) {
             start[i] = quint32(i);
             token[i] = m_ranks.byteRank(piece[i]);
-            pairRank[i] = i + 1 < n ? m_ranks.find(piece + i, 2) : RankTable::NoRank;
+            pairRank[i] = i + 1 < n ? m_ranks.pairRank(piece[i], piece[i + 1]) : RankTable::NoRank;
         }
         auto partEnd = [&](qsizetype k) { return k + 1 < n ? start[k + 1] : quint32(len); };
         for (;;) {
@@ -110,7 +143,7 @@ private:
             return m_ranks.find(piece + i, end - i);
         };
         for (quint32 i = 0; i + 1 < n; ++i) {
-            const quint32 r = m_ranks.find(piece + i, 2);
+            const quint32 r = m_ranks.pairRank(piece[i], piece[i + 1]);
             if (r != None)
                 heap.push({r, i, 0});
         }
@@ -143,4 +176,5 @@ private:
     }
 
     const RankTable &m_ranks;
+    PieceCache &m_cache;
 };

@@ -22,6 +22,11 @@ public:
     {
         const quint64 head = loadHead(data, len);
         const quint64 h = hash(head, data, len);
+        // Most probes during merging are for byte strings that are no token; a compact bit
+        // filter answers those without touching the (much larger) slot table.
+        const quint64 bit = (h >> 20) & m_filterMask;
+        if (!(m_filter[bit >> 6] & (quint64(1) << (bit & 63))))
+            return NoRank;
         const quint32 key = quint32(len) | (quint32(h >> 48) << 16);
         for (quint64 i = h & m_mask;; i = (i + 1) & m_mask) {
             const Slot &s = m_slots[i];
@@ -34,6 +39,11 @@ public:
         }
     }
     quint32 byteRank(uchar b) const { return m_byteRanks[b]; }
+    quint32 pairRank(uchar a, uchar b) const { return m_pairRanks[(a << 8) | b]; }
+    quint64 hashOf(const uchar *data, qsizetype len) const
+    {
+        return hash(loadHead(data, len), data, len);
+    }
 
     QByteArrayView bytes(quint32 rank) const
     {
@@ -47,6 +57,8 @@ public:
         return rank + 1 < m_offsets.size() && m_offsets[rank + 1] > m_offsets[rank];
     }
     qsizetype size() const { return m_count; }
+    // Distinguishes tables in caches shared by all tables; never 0.
+    quint32 id() const { return m_id; }
     quint32 maxRank() const { return quint32(m_offsets.size()) - 2; }
 
 private:
@@ -88,5 +100,9 @@ private:
     std::vector<Slot> m_slots;
     quint64 m_mask = 0;
     quint32 m_byteRanks[256] = {};
+    std::vector<quint32> m_pairRanks; // all two-byte tokens, indexed by (first << 8) | second
+    std::vector<quint64> m_filter;    // one bit per hash value, set for every token
+    quint64 m_filterMask = 0;
     qsizetype m_count = 0;
+    quint32 m_id = 0;
 };
