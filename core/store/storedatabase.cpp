@@ -163,29 +163,29 @@ void StoreDatabase::setError(const QString &message) const
     m_lastError = message;
 }
 
+// BEGIN/COMMIT are prepared once too: at one event per transaction, parsing them is a
+// noticeable share of the cost.
 bool StoreDatabase::beginWrite() const
 {
-    QString message;
-    if (exec(QStringLiteral("BEGIN IMMEDIATE"), &message))
+    QSqlQuery &q = prepared(QStringLiteral("BEGIN IMMEDIATE"));
+    if (q.exec())
         return true;
-    setError(QStringLiteral("cannot start a transaction: %1").arg(message));
-    return false;
+    return fail(q, QStringLiteral("cannot start a transaction"));
 }
 
 bool StoreDatabase::commit() const
 {
-    QString message;
-    if (exec(QStringLiteral("COMMIT"), &message))
+    QSqlQuery &q = prepared(QStringLiteral("COMMIT"));
+    if (q.exec())
         return true;
-    setError(QStringLiteral("cannot commit: %1").arg(message));
+    fail(q, QStringLiteral("cannot commit"));
     rollback();
     return false;
 }
 
 void StoreDatabase::rollback() const
 {
-    QString ignored;
-    exec(QStringLiteral("ROLLBACK"), &ignored);
+    prepared(QStringLiteral("ROLLBACK")).exec();
 }
 
 void StoreDatabase::restrictFilePermissions() const
