@@ -34,6 +34,18 @@ struct CallsOptions
     QCommandLineOption campaign{QStringLiteral("campaign"),
                                 QStringLiteral("list: only calls of CAMPAIGN."),
                                 QStringLiteral("CAMPAIGN")};
+    QCommandLineOption endReason{QStringLiteral("end-reason"),
+                                 QStringLiteral("list: only calls that ended for REASON."),
+                                 QStringLiteral("REASON")};
+    QCommandLineOption text{QStringLiteral("text"),
+                            QStringLiteral("list: only calls whose transcript has these words."),
+                            QStringLiteral("WORDS")};
+    QCommandLineOption from{QStringLiteral("from"),
+                            QStringLiteral("list: calls started on or after DATE (ISO 8601, UTC)."),
+                            QStringLiteral("DATE")};
+    QCommandLineOption to{QStringLiteral("to"),
+                          QStringLiteral("list: calls started before DATE (ISO 8601, UTC)."),
+                          QStringLiteral("DATE")};
     QCommandLineOption format{QStringLiteral("format"),
                               QStringLiteral("export: md, json or csv (default md)."),
                               QStringLiteral("FORMAT"), QStringLiteral("md")};
@@ -81,6 +93,19 @@ int listCalls(SqliteStore &store, const QCommandLineParser &parser, const CallsO
     filter.limit = parser.value(o.limit).toInt();
     filter.state = parser.value(o.state);
     filter.campaign = parser.value(o.campaign);
+    filter.endReason = parser.value(o.endReason);
+    filter.text = parser.value(o.text);
+    for (auto [option, target] : {std::pair{&o.from, &filter.from}, std::pair{&o.to, &filter.to}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = QDateTime::fromString(parser.value(*option), Qt::ISODate);
+        if (!target->isValid())
+            return fail(QStringLiteral("--%1 needs an ISO 8601 date such as 2026-03-01, not '%2'")
+                            .arg(option->names().constFirst(), parser.value(*option)),
+                        ExitUsage);
+        if (target->timeSpec() == Qt::LocalTime)
+            target->setTimeSpec(Qt::UTC);
+    }
     const QList<CallRecord> calls = store.listCalls(filter);
     if (calls.isEmpty() && !store.lastError().isEmpty())
         return fail(store.lastError());
@@ -224,8 +249,8 @@ int runCalls(const QStringList &arguments)
         QStringLiteral("action"),
         QStringLiteral("list | show ID | search TEXT | export ID | purge"));
     const CallsOptions o;
-    parser.addOptions({o.dataDir, o.json, o.limit, o.state, o.campaign, o.format, o.output,
-                       o.unmasked, o.days, o.save});
+    parser.addOptions({o.dataDir, o.json, o.limit, o.state, o.campaign, o.endReason, o.text, o.from,
+                       o.to, o.format, o.output, o.unmasked, o.days, o.save});
     if (!parser.parse(arguments))
         return fail(parser.errorText(), ExitUsage);
     if (parser.isSet(QStringLiteral("help"))) {

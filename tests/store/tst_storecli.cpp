@@ -119,6 +119,27 @@ void tst_StoreCli::listsCalls()
     QCOMPARE(list.first().toObject().value(QStringLiteral("id")).toString(),
              QStringLiteral("call-1"));
     QCOMPARE(list.first().toObject().value(QStringLiteral("turns")).toInt(), 2);
+
+    const QString yesterday = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+    const Result filtered = run({QStringLiteral("calls"), QStringLiteral("list"),
+                                 QStringLiteral("--json"), QStringLiteral("--text"),
+                                 QStringLiteral("gold plan"), QStringLiteral("--from"), yesterday});
+    QCOMPARE(filtered.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(filtered.out.toUtf8()).array().size(), 1);
+    const Result byReason =
+        run({QStringLiteral("calls"), QStringLiteral("list"), QStringLiteral("--json"),
+             QStringLiteral("--end-reason"), QStringLiteral("agent-closed")});
+    QCOMPARE(QJsonDocument::fromJson(byReason.out.toUtf8())
+                 .array()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("id"))
+                 .toString(),
+             QStringLiteral("call-old"));
+    const Result badDate = run({QStringLiteral("calls"), QStringLiteral("list"),
+                                QStringLiteral("--to"), QStringLiteral("yesterday")});
+    QCOMPARE(badDate.exitCode, 2);
+    QVERIFY2(badDate.err.contains(QLatin1String("--to")), qPrintable(badDate.err));
 }
 
 void tst_StoreCli::showsTranscript()
