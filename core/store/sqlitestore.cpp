@@ -44,7 +44,8 @@ std::unique_ptr<SqliteStore> SqliteStore::openImpl(const QString &dataDir, bool 
             *error = QStringLiteral("no data folder given");
         return nullptr;
     }
-    // The folder holds transcripts with personal data: owner-only, like the file itself.
+    // The folder holds transcripts with personal data: owner-only, like the file itself,
+    // also when it already existed with a looser mode (the safer direction).
     if (create && !AppPaths::ensurePrivateDir(dataDir)) {
         if (error)
             *error = QStringLiteral("cannot create the data folder %1").arg(dataDir);

@@ -228,6 +228,9 @@ void tst_SqliteStore::filesAreOwnerOnly()
                  qPrintable(path + suffix));
         QCOMPARE(info.st_mode & 0777, mode_t(0600));
     }
+    struct stat existing = {};
+    QVERIFY(::stat(QFile::encodeName(m_dir->dataDir()).constData(), &existing) == 0);
+    QCOMPARE(existing.st_mode & 0777, mode_t(0700)); // tightened even though it existed
     TempDataDir fresh;
     const QString dir = QDir(fresh.path()).filePath(QStringLiteral("new/data"));
     QString error;
