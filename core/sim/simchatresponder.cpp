@@ -195,25 +195,33 @@ SimResponsePlan SimChatResponder::chat(const SimChatRequest &request, const QStr
 
 QByteArray SimChatResponder::benchEvent(const QString &model, int index)
 {
-    const QByteArray prefix =
-        "data: {\"id\":\"chatcmpl-SimBench0000000000000000000000\",\"object\":"
-        "\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"" +
-        model.toUtf8() +
-        "\",\"system_fingerprint\":\"fp_sim\",\"choices\":[{\"index\":0,"
-        "\"delta\":{\"content\":\"";
-    const QByteArray suffix = "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n";
-    // A word-like piece sized so the whole event is 171 bytes, as in the reference stream.
-    const qsizetype room = std::max<qsizetype>(2, kBenchEventBytes - prefix.size() - suffix.size());
-    QByteArray word = " w" + QByteArray::number(index % 1000);
-    while (word.size() < room)
-        word += 'x';
-    return prefix + word.left(room) + suffix;
+    return benchEvent(model, index, benchId(model));
+}
+
+QByteArray SimChatResponder::benchId(const QString &model)
+{
+    // The id absorbs the difference so every content event is 171 bytes like the
+    // reference stream (exact for model names up to 7 characters such as gpt-4o, longer above).
+    const qsizetype fixed = benchEvent(model, 0, QByteArray()).size();
+    const qsizetype length = std::max<qsizetype>(9, kBenchEventBytes - fixed);
+    return QByteArray("chatcmpl-SimBench").leftJustified(length, '0', true);
+}
+
+QByteArray SimChatResponder::benchEvent(const QString &model, int index, const QByteArray &id)
+{
+    // Just the fields every client reads, with a word-like piece of content.
+    const QByteArray content = " w" + QByteArray::number(index % 1000).rightJustified(3, '0');
+    return "data: {\"id\":\"" + id +
+           "\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"" +
+           model.toUtf8() + "\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + content +
+           "\"},\"finish_reason\":null}]}\n\n";
 }
 
 QByteArray SimChatResponder::benchBody(const QString &model, int chunks, bool includeUsage)
 {
-    const SimChatRenderer renderer(QStringLiteral("chatcmpl-SimBench0000000000000000000000"), model,
-                                   1700000000, QStringLiteral("fp_sim"));
+    const QByteArray id = benchId(model);
+    const SimChatRenderer renderer(QString::fromLatin1(id), model, 1700000000,
+                                   QStringLiteral("fp_sim"));
     QByteArray events = renderer.roleChunk(false);
     QByteArray body;
     body.reserve(static_cast<qsizetype>(chunks) * (kBenchEventBytes + 2) + 4096);
@@ -222,7 +230,7 @@ QByteArray SimChatResponder::benchBody(const QString &model, int chunks, bool in
         events.clear();
     };
     for (int i = 0; i < chunks; ++i) {
-        events += benchEvent(model, i);
+        events += benchEvent(model, i, id);
         if (events.size() >= kBenchHttpChunk)
             flush();
     }

@@ -30,4 +30,8 @@ public:
     static QByteArray benchBody(const QString &model, int chunks, bool includeUsage);
     // Bytes of one benchmark content event ("data: {...}\n\n").
     static QByteArray benchEvent(const QString &model, int index);
+
+private:
+    static QByteArray benchId(const QString &model);
+    static QByteArray benchEvent(const QString &model, int index, const QByteArray &id);
 };
