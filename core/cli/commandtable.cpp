@@ -3,6 +3,7 @@
 #include "cli/auditcommand.h"
 #include "cli/callcommand.h"
 #include "cli/callscommand.h"
+#include "cli/keyscommand.h"
 #include "cli/simulatecommand.h"
 
 // Each command lives in its own file; this table is the only place that lists them.
@@ -13,6 +14,7 @@ const QList<CliCommand> &cliCommands()
         {"audit", "Verify or list the audit trail", runAuditCommand},
         {"call", "Run one call from a scenario file and print its transcript and usage", runCallCommand},
         {"calls", "List, show, search, export or purge stored calls", runCallsCommand},
+        {"keys", "Manage the API keys in the OS keychain (list, add, use, log, validate...)", runKeysCommand},
         {"simulate", "Run the local OpenAI-compatible simulator in the foreground", runSimulateCommand},
     };
     return commands;

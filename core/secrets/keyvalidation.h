@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -17,3 +18,5 @@ struct KeyValidation
     // "valid", "invalid key", "no network", "error"
     QString statusName() const;
 };
+
+Q_DECLARE_METATYPE(KeyValidation)
