@@ -5,6 +5,7 @@
 #include "cli/callscommand.h"
 #include "cli/keyscommand.h"
 #include "cli/simulatecommand.h"
+#include "cli/tokenscommand.h"
 
 // Each command lives in its own file; this table is the only place that lists them.
 
@@ -16,6 +17,7 @@ const QList<CliCommand> &cliCommands()
         {"calls", "List, show, search, export or purge stored calls", runCallsCommand},
         {"keys", "Manage the API keys in the OS keychain (list, add, use, log, validate...)", runKeysCommand},
         {"simulate", "Run the local OpenAI-compatible simulator in the foreground", runSimulateCommand},
+        {"tokens", "Count tokens exactly (tiktoken encodings) and list the model table", runTokensCommand},
     };
     return commands;
 }
