@@ -27,6 +27,7 @@ SimConnection::SimConnection(QTcpSocket *socket, qint64 maxBodyBytes, Handler ha
     , m_socket(socket)
     , m_maxBodyBytes(maxBodyBytes)
     , m_handler(std::move(handler))
+    , m_timer(this)
 {
     socket->setParent(this);
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);

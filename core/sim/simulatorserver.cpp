@@ -53,6 +53,7 @@ SimResponsePlan jsonPlan(const QJsonObject &object, int status = 200)
 
 SimulatorServer::SimulatorServer(QObject *parent)
     : QObject(parent)
+    , m_server(this) // a child, so moveToThread() takes the listening socket along
 {
     connect(&m_server, &QTcpServer::newConnection, this, &SimulatorServer::onNewConnection);
 }
