@@ -26,7 +26,14 @@ public:
             sink(m_ranks.byteRank(piece[0]));
             return;
         }
-        const quint32 whole = m_ranks.find(piece, len);
+        encode(piece, len, RankTable::probe(piece, len), sink);
+    }
+
+    // For a piece of two bytes or more whose probe was computed (and prefetched) earlier.
+    template<typename Sink>
+    void encode(const uchar *piece, qsizetype len, const RankTable::Probe &probe, Sink &sink) const
+    {
+        const quint32 whole = m_ranks.find(piece, len, probe);
         if (whole != RankTable::NoRank) {
             sink(whole);
             return;
@@ -39,7 +46,7 @@ public:
             mergeSmall(piece, len, sink);
             return;
         }
-        PieceCache::Entry &cached = m_cache.slot(m_ranks.hashOf(piece, len));
+        PieceCache::Entry &cached = m_cache.slot(probe.hash);
         if (PieceCache::matches(cached, m_ranks.id(), piece, len)) {
             for (int i = 0; i < cached.tokenCount; ++i)
                 sink(cached.tokens[i]);
@@ -101,10 +108,22 @@ private:
             std::copy_n(token + at + 2, tail, token + at + 1);
             std::copy_n(pairRank + at + 2, tail, pairRank + at + 1);
             --n;
-            pairRank[at] = at + 1 < n ? m_ranks.find(piece + start[at], partEnd(at + 1) - start[at])
-                                      : RankTable::NoRank;
+            // Both neighbours' lookups are started before either is waited for.
+            RankTable::Probe right{}, left{};
+            const bool hasRight = at + 1 < n;
+            if (hasRight) {
+                right = RankTable::probe(piece + start[at], partEnd(at + 1) - start[at]);
+                m_ranks.prefetch(right);
+            }
+            if (at > 0) {
+                left = RankTable::probe(piece + start[at - 1], partEnd(at) - start[at - 1]);
+                m_ranks.prefetch(left);
+            }
+            pairRank[at] = hasRight ? m_ranks.find(piece + start[at], partEnd(at + 1) - start[at], right)
+                                    : RankTable::NoRank;
             if (at > 0)
-                pairRank[at - 1] = m_ranks.find(piece + start[at - 1], partEnd(at) - start[at - 1]);
+                pairRank[at - 1] =
+                    m_ranks.find(piece + start[at - 1], partEnd(at) - start[at - 1], left);
         }
         for (qsizetype i = 0; i < n; ++i)
             sink(token[i]);

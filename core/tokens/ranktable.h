@@ -18,21 +18,39 @@ public:
     // naming the line on malformed input, duplicate tokens or duplicate ranks.
     static std::unique_ptr<RankTable> parse(QByteArrayView file, QString *error);
 
-    quint32 find(const uchar *data, qsizetype len) const
+    // The hash of a byte string, computed once so that the slot can be prefetched early.
+    struct Probe
+    {
+        quint64 head;
+        quint64 hash;
+    };
+    static Probe probe(const uchar *data, qsizetype len)
     {
         const quint64 head = loadHead(data, len);
-        const quint64 h = hash(head, data, len);
+        return {head, hash(head, data, len)};
+    }
+    // Starts loading the memory a find() with this probe will read, so that several lookups
+    // wait for memory at the same time instead of one after another.
+    void prefetch(const Probe &p) const
+    {
+        __builtin_prefetch(&m_filter[((p.hash >> 20) & m_filterMask) >> 6]);
+        __builtin_prefetch(&m_slots[p.hash & m_mask]);
+    }
+
+    quint32 find(const uchar *data, qsizetype len) const { return find(data, len, probe(data, len)); }
+    quint32 find(const uchar *data, qsizetype len, const Probe &p) const
+    {
         // Most probes during merging are for byte strings that are no token; a compact bit
         // filter answers those without touching the (much larger) slot table.
-        const quint64 bit = (h >> 20) & m_filterMask;
+        const quint64 bit = (p.hash >> 20) & m_filterMask;
         if (!(m_filter[bit >> 6] & (quint64(1) << (bit & 63))))
             return NoRank;
-        const quint32 key = quint32(len) | (quint32(h >> 48) << 16);
-        for (quint64 i = h & m_mask;; i = (i + 1) & m_mask) {
+        const quint32 key = quint32(len) | (quint32(p.hash >> 48) << 16);
+        for (quint64 i = p.hash & m_mask;; i = (i + 1) & m_mask) {
             const Slot &s = m_slots[i];
             if (s.rank == NoRank)
                 return NoRank;
-            if (s.key == key && s.head == head &&
+            if (s.key == key && s.head == p.head &&
                 (len <= 8 ||
                  std::memcmp(m_arena.data() + m_offsets[s.rank] + 8, data + 8, len - 8) == 0))
                 return s.rank;
@@ -40,10 +58,6 @@ public:
     }
     quint32 byteRank(uchar b) const { return m_byteRanks[b]; }
     quint32 pairRank(uchar a, uchar b) const { return m_pairRanks[(a << 8) | b]; }
-    quint64 hashOf(const uchar *data, qsizetype len) const
-    {
-        return hash(loadHead(data, len), data, len);
-    }
 
     QByteArrayView bytes(quint32 rank) const
     {
