@@ -1,5 +1,7 @@
 #include "secrets/keychainstatus.h"
 
+#include "common/secretmasker.h"
+
 #include <qt6keychain/keychain.h>
 
 namespace {
@@ -18,7 +20,8 @@ KeychainStatus make(KeychainStatus::Code code, const QString &message, const QSt
     KeychainStatus status;
     status.code = code;
     status.message = message;
-    status.detail = detail;
+    // Backends never should echo a secret, but this text ends up in logs and dialogs.
+    status.detail = SecretMasker::mask(detail);
     return status;
 }
 

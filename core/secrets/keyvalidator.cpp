@@ -1,5 +1,6 @@
 #include "secrets/keyvalidator.h"
 
+#include "common/secretmasker.h"
 #include "openai/modelscall.h"
 #include "openai/openaiclient.h"
 #include "secrets/fixedcredentialprovider.h"
@@ -40,9 +41,13 @@ void KeyValidator::validate(const ClientSettings &settings, const QByteArray &ke
     connect(call, &ModelsCall::finished, this, [this, call](const ModelsResult &result) {
         if (call != m_call)
             return;
-        const KeyValidation validation = fromResult(result);
-        qCInfo(lcSecrets).noquote() << "key validation:" << validation.statusName() << "(HTTP"
-                                    << validation.httpStatus << ")";
+        KeyValidation validation = fromResult(result);
+        // The API quotes part of a rejected key in its message ("Incorrect API key provided:
+        // sk-...").
+        validation.message = SecretMasker::mask(validation.message);
+        qCInfo(lcSecrets).noquote() << QStringLiteral("key validation: %1 (HTTP %2)")
+                                           .arg(validation.statusName())
+                                           .arg(validation.httpStatus);
         m_call.clear();
         call->deleteLater();
         emit finished(validation);

@@ -55,7 +55,7 @@ void TestKeyValidator::verdictFromServer_data()
     QTest::newRow("401 invalid")
         << 401
         << QByteArray(
-               R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})")
+               R"({"error":{"message":"Incorrect API key provided: sk-validate-0123456789abcdefghij.","type":"invalid_request_error","code":"invalid_api_key"}})")
         << KeyValidation::Status::InvalidKey << "Incorrect API key";
     QTest::newRow("403 other")
         << 403
