@@ -24,7 +24,7 @@ const QRegularExpression &headerPattern()
     // Header lines and JSON/query fields: authorization: X, "api-key": "X", api_key=X, ...
     static const QRegularExpression pattern(
         QStringLiteral(
-            R"(((?:proxy-)?authorization|x-api-key|api[-_]?key|openai[-_]api[-_]key)(["']?\s*[:=]\s*["']?)(?!\[masked\])([^\s"',;&}]+))"),
+            R"(((?:proxy-)?authorization|x-api-key|api[-_]?key|openai[-_]api[-_]key)(["']?\s*[:=,]\s*["']?)(?!\[masked\])([^\s"',;&}]+))"),
         QRegularExpression::CaseInsensitiveOption);
     return pattern;
 }

@@ -71,6 +71,14 @@ const PriceTable::Price *PriceTable::find(const QString &model) const
 
 bool PriceTable::merge(const QJsonObject &json, QString *error)
 {
+    // A prices file has {"models": {...}}; the app's config.json carries the same under "prices"
+    // next to its own "models" (model profiles), which are not prices.
+    if (!json.contains(QLatin1String("prices"))) {
+        const QJsonObject models = json.value(QLatin1String("models")).toObject();
+        if (json.contains(QLatin1String("client")) || models.contains(QLatin1String("primary")) ||
+            models.contains(QLatin1String("fallback")))
+            return true;
+    }
     const QJsonObject root = json.contains(QLatin1String("prices"))
                                  ? json.value(QLatin1String("prices")).toObject()
                                  : json;

@@ -174,12 +174,13 @@ void LoopbackHttpServer::onNewConnection()
 
 void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
 {
-    QByteArray &buffer = m_buffers[socket];
-    buffer += socket->readAll();
+    // Parse every complete request first: responding may close the socket synchronously.
+    QByteArray buffer = m_buffers.value(socket) + socket->readAll();
+    QList<Response> responses;
     for (;;) {
         const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
         if (headEnd < 0)
-            return;
+            break;
         Request request;
         request.rawHead = buffer.left(headEnd);
         const QList<QByteArray> lines = request.rawHead.split('\n');
@@ -194,13 +195,19 @@ void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
         }
         const qsizetype length = request.headers.value("content-length", "0").toLongLong();
         if (buffer.size() < headEnd + 4 + length)
-            return;
+            break;
         request.body = buffer.mid(headEnd + 4, length);
         buffer.remove(0, headEnd + 4 + length);
         request.receivedAtMs = m_clock.elapsed();
         m_requests.append(request);
-        const Response response = m_queue.isEmpty() ? m_default : m_queue.takeFirst();
+        responses.append(m_queue.isEmpty() ? m_default : m_queue.takeFirst());
+    }
+    m_buffers.insert(socket, buffer);
+    QPointer<QTcpSocket> guard(socket);
+    for (const Response &response : std::as_const(responses)) {
         emit requestReceived(int(m_requests.size() - 1));
+        if (!guard)
+            return;
         respond(socket, response);
     }
 }
