@@ -1,0 +1,14 @@
+#pragma once
+
+#include "calls/piidetector.h"
+
+#include <QList>
+#include <QStringView>
+
+// Finds runs of digit groups (spaces, hyphens, dots, parentheses between them) and classifies
+// them as US SSNs, Luhn-valid payment cards or phone numbers.
+class PiiNumberScanner final
+{
+public:
+    static void findDigitRuns(QStringView text, QList<PiiDetector::Candidate> &out);
+};
