@@ -138,6 +138,33 @@ QStringList KeyStore::retiredKeys(const QDateTime &now) const
     return names;
 }
 
+SecretOperation *KeyStore::pruneRetired(const QDateTime &now)
+{
+    auto *result = new SecretOperation;
+    pruneNext(retiredKeys(now), result);
+    return result;
+}
+
+void KeyStore::pruneNext(QStringList names, SecretOperation *result)
+{
+    if (names.isEmpty()) {
+        result->complete(KeychainStatus::success());
+        return;
+    }
+    const QString name = names.takeFirst();
+    SecretOperation *erase = remove(name);
+    connect(erase, &SecretOperation::finished, result, [this, erase, names, result, name] {
+        erase->deleteLater();
+        if (!erase->status().ok()) {
+            result->complete(erase->status());
+            return;
+        }
+        qCInfo(lcSecrets).noquote() << "pruned retired key" << name;
+        emit keyPruned(name);
+        pruneNext(names, result);
+    });
+}
+
 QStringList KeyStore::keysOlderThan(int maxAgeDays, const QDateTime &now) const
 {
     QStringList names;

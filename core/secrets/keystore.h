@@ -39,14 +39,20 @@ public:
     bool setRetireAt(const QString &name, const QDateTime &retireAt, QString *error);
     // Keys whose retireAt has passed (never the active key).
     QStringList retiredKeys(const QDateTime &now) const;
+    // Deletes every retired key (as remove()), one after the other; stops at the first
+    // failure. keyPruned() names each deleted key (for the audit trail). For the start of the app
+    // (security.pruneRetiredOnStart) and `voiceai-cli keys prune`.
+    SecretOperation *pruneRetired(const QDateTime &now);
     // Keys older than maxAgeDays.
     QStringList keysOlderThan(int maxAgeDays, const QDateTime &now) const;
 
 signals:
     void keysChanged();
+    void keyPruned(const QString &name);
 
 private:
     bool saveCatalog(QString *error);
+    void pruneNext(QStringList names, SecretOperation *result);
 
     QString m_path;
     SecretVault *m_vault;

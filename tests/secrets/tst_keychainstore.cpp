@@ -218,6 +218,17 @@ void TestKeychainStore::rotationKeepsOldKeyUntilRetired()
     QByteArray read;
     QVERIFY(run(store.readSecret(QStringLiteral("old")), &read).ok());
     QCOMPARE(read, QByteArray("sk-old-1"));
+
+    // Once its time has passed, pruning deletes the old key and only that one.
+    QVERIFY(store.setRetireAt(QStringLiteral("old"), now.addSecs(-1), &error));
+    QSignalSpy pruned(&store, &KeyStore::keyPruned);
+    QVERIFY(run(store.pruneRetired(QDateTime::currentDateTimeUtc())).ok());
+    QCOMPARE(pruned.count(), 1);
+    QCOMPARE(pruned.first().first().toString(), QStringLiteral("old"));
+    QCOMPARE(run(m_vault->read(QStringLiteral("old"))).code, KeychainStatus::Code::NotFound);
+    QVERIFY(run(m_vault->read(QStringLiteral("new")), &read).ok());
+    QCOMPARE(store.keys().size(), 1);
+    QCOMPARE(store.activeName(), QStringLiteral("new"));
 }
 
 void TestKeychainStore::providerCachesAndLogsEveryRead()
