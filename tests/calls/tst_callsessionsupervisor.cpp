@@ -4,6 +4,7 @@
 
 #include "callrig.h"
 
+#include "calls/customersimulator.h"
 #include "store/eventkinds.h"
 
 #include <QJsonArray>
@@ -49,6 +50,7 @@ private slots:
     void eachActionIsStateEventAndAudit_data();
     void eachActionIsStateEventAndAudit();
     void whisperIsAnInstructionTheCustomerNeverHears();
+    void whisperNeverReachesTheSimulatedCustomer();
     void sayIsDeliveredVerbatimWithoutAModelCall();
     void takeOverCancelsTheStream();
     void handBackDoesNotGreetAgain();
@@ -174,6 +176,45 @@ void TestCallSessionSupervisor::whisperIsAnInstructionTheCustomerNeverHears()
     QVERIFY(reply.payload.value(QStringLiteral("text"))
                 .toString()
                 .contains(QLatin1String("three-month discount")));
+}
+
+void TestCallSessionSupervisor::whisperNeverReachesTheSimulatedCustomer()
+{
+    Scenario scenario = CallRig::typedScenario();
+    CustomerPersona persona;
+    persona.goal = QStringLiteral("Hear about the fibre plans");
+    persona.mood = QStringLiteral("friendly");
+    persona.maxTurns = 3;
+    scenario.persona = persona;
+    const QString guidance = QStringLiteral("Mention the loyalty bonus.");
+    auto *customer =
+        new CustomerSimulator(scenario, m_rig->client.get(), *m_rig->models.fallback(),
+                              m_rig->store.get(), QStringLiteral("call-persona-whisper"));
+    CallSession session(QStringLiteral("call-persona-whisper"), scenario, m_rig->services(),
+                        customer);
+    connect(&session, &CallSession::eventAppended, this, [&](const CallEvent &event) {
+        if (event.kind == EventKind::AgentTurn &&
+            CallRig::ofKind(session.events(), event.kind).size() == 1)
+            session.whisper(Alice, guidance);
+    });
+    QVERIFY(session.start());
+    QVERIFY(CallRig::waitForKind(&session, QString(EventKind::CustomerUtterance), 2));
+    session.end(Alice, QStringLiteral("done"));
+    int customerRequests = 0;
+    int agentRequestsWithGuidance = 0;
+    for (const QJsonObject &body : m_rig->chatBodies()) {
+        const QString text = CallRig::messagesText(body);
+        if (text.startsWith(QLatin1String("You are role-playing the customer"))) {
+            ++customerRequests;
+            // The instruction itself never reaches the customer's side (the agent may act on it).
+            QVERIFY2(!text.contains(QLatin1String("Supervisor guidance")), qPrintable(text));
+            QVERIFY2(!text.contains(QLatin1String("not to be read aloud")), qPrintable(text));
+        } else if (text.contains(guidance)) {
+            ++agentRequestsWithGuidance;
+        }
+    }
+    QVERIFY(customerRequests >= 2);
+    QVERIFY(agentRequestsWithGuidance >= 1);
 }
 
 void TestCallSessionSupervisor::sayIsDeliveredVerbatimWithoutAModelCall()
