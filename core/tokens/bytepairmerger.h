@@ -119,8 +119,9 @@ private:
                 left = RankTable::probe(piece + start[at - 1], partEnd(at) - start[at - 1]);
                 m_ranks.prefetch(left);
             }
-            pairRank[at] = hasRight ? m_ranks.find(piece + start[at], partEnd(at + 1) - start[at], right)
-                                    : RankTable::NoRank;
+            pairRank[at] = hasRight
+                               ? m_ranks.find(piece + start[at], partEnd(at + 1) - start[at], right)
+                               : RankTable::NoRank;
             if (at > 0)
                 pairRank[at - 1] =
                     m_ranks.find(piece + start[at - 1], partEnd(at) - start[at - 1], left);

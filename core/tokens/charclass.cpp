@@ -2,6 +2,8 @@
 
 #include <QChar>
 
+#include <array>
+
 namespace {
 
 constexpr quint8 asciiFlags(int c)
@@ -68,4 +70,15 @@ quint8 CharClass::nonAscii(char32_t cp)
     default:
         return 0;
     }
+}
+
+const quint8 *CharClass::bmpTable()
+{
+    static const std::array<quint8, 0x10000> table = [] {
+        std::array<quint8, 0x10000> t{};
+        for (char32_t cp = 0; cp < 0x10000; ++cp)
+            t[cp] = of(cp);
+        return t;
+    }();
+    return table.data();
 }

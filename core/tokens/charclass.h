@@ -23,6 +23,9 @@ public:
     static quint8 ascii(uchar c) { return s_ascii[c]; }
     // Flags of any code point.
     static quint8 of(char32_t cp) { return cp < 128 ? s_ascii[cp] : nonAscii(cp); }
+    // Flags of every code point of the Basic Multilingual Plane, indexed by code point: built
+    // once on first use (about a millisecond), then a plain array lookup for the hot path.
+    static const quint8 *bmpTable();
 
 private:
     static quint8 nonAscii(char32_t cp);

@@ -23,6 +23,7 @@ public:
     Pretokenizer(const char *data, qsizetype size)
         : m_data(reinterpret_cast<const uchar *>(data))
         , m_size(size)
+        , m_bmp(CharClass::bmpTable())
     {}
 
     qsizetype size() const { return m_size; }
@@ -105,14 +106,12 @@ private:
         auto cont = [](uchar c) { return (c & 0xc0) == 0x80; };
         if (b >= 0xc2 && b <= 0xdf) {
             if (left >= 2 && cont(p[1]))
-                return {CharClass::of(char32_t(((b & 0x1f) << 6) | (p[1] & 0x3f))), 2};
+                return {m_bmp[((b & 0x1f) << 6) | (p[1] & 0x3f)], 2};
         } else if (b >= 0xe0 && b <= 0xef) {
             if (left >= 3 && cont(p[1]) && cont(p[2])) {
                 const bool ok = (b == 0xe0) ? p[1] >= 0xa0 : (b == 0xed) ? p[1] <= 0x9f : true;
                 if (ok)
-                    return {CharClass::of(char32_t(((b & 0x0f) << 12) | ((p[1] & 0x3f) << 6) |
-                                                   (p[2] & 0x3f))),
-                            3};
+                    return {m_bmp[((b & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f)], 3};
             }
         } else if (b >= 0xf0 && b <= 0xf4) {
             if (left >= 4 && cont(p[1]) && cont(p[2]) && cont(p[3])) {
@@ -252,4 +251,5 @@ private:
 
     const uchar *m_data;
     qsizetype m_size;
+    const quint8 *m_bmp;
 };

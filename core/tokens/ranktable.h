@@ -37,7 +37,10 @@ public:
         __builtin_prefetch(&m_slots[p.hash & m_mask]);
     }
 
-    quint32 find(const uchar *data, qsizetype len) const { return find(data, len, probe(data, len)); }
+    quint32 find(const uchar *data, qsizetype len) const
+    {
+        return find(data, len, probe(data, len));
+    }
     quint32 find(const uchar *data, qsizetype len, const Probe &p) const
     {
         // Most probes during merging are for byte strings that are no token; a compact bit
