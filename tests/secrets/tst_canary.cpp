@@ -85,8 +85,10 @@ void TestCanary::initTestCase()
 void TestCanary::cleanupTestCase()
 {
     SecretVault vault(m_service);
-    for (const char *name : {"canary", "cli-canary"})
-        delete vault.remove(QString::fromLatin1(name)); // best effort; operations finish or not
+    for (const char *name : {"canary", "cli-canary"}) {
+        std::unique_ptr<SecretOperation> erase(vault.remove(QString::fromLatin1(name)));
+        erase->wait();
+    }
 }
 
 QString TestCanary::scenarioFile() const

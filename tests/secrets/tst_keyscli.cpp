@@ -42,6 +42,7 @@ private slots:
     void importFromEnvironment();
     void validateExitCodes_data();
     void validateExitCodes();
+    void invalidKeyIsNotStored();
     void badInput_data();
     void badInput();
     void keychainUnavailableFailsLoudly();
@@ -261,6 +262,22 @@ void TestKeysCli::validateExitCodes()
     const CliRun result = run({QStringLiteral("validate"), QStringLiteral("k")});
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2((result.out + result.err).contains(message.toUtf8()), result.err.constData());
+}
+
+void TestKeysCli::invalidKeyIsNotStored()
+{
+    SimulatorServer server;
+    QVERIFY(server.listen());
+    server.queueFault(SimFault::httpError(401));
+    const CliRun result =
+        run({QStringLiteral("add"), QStringLiteral("wrong"), QStringLiteral("--base-url"),
+             server.baseUrl().toString(), QStringLiteral("--validate")},
+            ProductionKey);
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY2(result.err.contains("invalid key") && result.err.contains("not stored"),
+             result.err.constData());
+    QVERIFY(!QFile::exists(m_dirs->configDir() + QStringLiteral("/keys.json")));
+    QVERIFY(run({QStringLiteral("list")}).out.contains("Key source: none"));
 }
 
 void TestKeysCli::badInput_data()
