@@ -21,6 +21,8 @@ private slots:
     void initTestCase();
     void knownIds_data();
     void knownIds();
+    void randomStrings_data();
+    void randomStrings();
     void mixTotals_data();
     void mixTotals();
     void invalidUtf8_data();
@@ -138,6 +140,34 @@ void TestEncoding::knownIds()
              qPrintable(QStringLiteral("got %1\nwant %2").arg(show(actual), show(expected))));
     QCOMPARE(e.count(utf8), qsizetype(expected.size()));
     QCOMPARE(e.decode(actual), utf8);
+}
+
+void TestEncoding::randomStrings_data()
+{
+    QTest::addColumn<QString>("encoding");
+    QTest::newRow("cl100k_base") << QStringLiteral("cl100k_base");
+    QTest::newRow("o200k_base") << QStringLiteral("o200k_base");
+}
+
+void TestEncoding::randomStrings()
+{
+    // 1500 random strings over the characters the split patterns treat specially.
+    QFETCH(QString, encoding);
+    const Encoding &e = enc(encoding);
+    const QJsonArray rows = m_expected.value(QLatin1String("fuzz")).toArray();
+    QVERIFY(rows.size() >= 1000);
+    int mismatches = 0;
+    for (const QJsonValue &v : rows) {
+        const QJsonObject row = v.toObject();
+        const QByteArray utf8 = caseBytes(row);
+        const std::vector<quint32> expected = toIds(row.value(encoding).toArray());
+        const std::vector<quint32> actual = e.encode(utf8);
+        if (actual != expected && ++mismatches <= 5)
+            qWarning("%s: %s\n  got  %s\n  want %s", qPrintable(encoding),
+                     utf8.toPercentEncoding().constData(), qPrintable(show(actual)),
+                     qPrintable(show(expected)));
+    }
+    QCOMPARE(mismatches, 0);
 }
 
 QByteArray TestEncoding::mixText() const
