@@ -73,7 +73,10 @@ void TestKeyValidator::verdictFromServer()
     TempDataDir dirs;
     LoopbackHttpServer server;
     QVERIFY(server.listen());
-    server.setDefaultResponse(LoopbackHttpServer::json(status, body));
+    // Hang instead of closing: the response is complete (Content-Length, Connection: close) and
+    // the client closes; a server-side close inside the read handler is avoided.
+    server.setDefaultResponse(
+        LoopbackHttpServer::json(status, body).then(LoopbackHttpServer::Ending::Hang));
     KeyAccessLog log(dirs.dataDir());
     KeyValidator validator(&log);
     QSignalSpy spy(&validator, &KeyValidator::finished);
@@ -123,7 +126,8 @@ void TestKeyValidator::newerValidationDropsTheOlder()
     QVERIFY(slow.listen());
     LoopbackHttpServer fast;
     QVERIFY(fast.listen());
-    fast.setDefaultResponse(LoopbackHttpServer::json(200, R"({"object":"list","data":[]})"));
+    fast.setDefaultResponse(LoopbackHttpServer::json(200, R"({"object":"list","data":[]})")
+                                .then(LoopbackHttpServer::Ending::Hang));
 
     KeyValidator validator;
     QSignalSpy spy(&validator, &KeyValidator::finished);
