@@ -4,6 +4,7 @@
 #include "tokens/tokenslog.h"
 
 #include <QFile>
+#include <QThreadPool>
 
 #include <mutex>
 
@@ -147,6 +148,15 @@ const Encoding *Tokenizer::byName(QStringView encodingName)
 ModelTokenInfo Tokenizer::modelInfo(QStringView model)
 {
     return modelTable().lookup(model);
+}
+
+void Tokenizer::preloadInBackground()
+{
+    QThreadPool::globalInstance()->start([] {
+        for (int i = 0; i < kSpecCount; ++i)
+            load(i);
+        modelTable();
+    });
 }
 
 QStringList Tokenizer::encodingNames()

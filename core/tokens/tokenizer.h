@@ -24,6 +24,10 @@ public:
     static const Encoding *byName(QStringView encodingName);
     static ModelTokenInfo modelInfo(QStringView model);
 
+    // Loads every encoding on the global thread pool, so that a later first count (say, on the
+    // GUI thread) does not wait for it; call it once the user interface is up.
+    static void preloadInBackground();
+
     static QStringList encodingNames();
     // Every entry of the model table, in table order.
     static QList<ModelTokenInfo> knownModels();

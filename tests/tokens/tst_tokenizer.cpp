@@ -1,6 +1,7 @@
 #include "tokens/encoding.h"
 #include "tokens/tokenizer.h"
 
+#include <QThreadPool>
 #include <QtTest>
 
 // The model table, encoding lookup and the checks made when rank data is loaded.
@@ -9,6 +10,7 @@ class TestTokenizer final : public QObject
     Q_OBJECT
 
 private slots:
+    void preloadInBackground();
     void modelInfo_data();
     void modelInfo();
     void byName();
@@ -18,6 +20,17 @@ private slots:
     void rejectsMalformedRankFile();
     void buildsFromValidRankFile();
 };
+
+void TestTokenizer::preloadInBackground()
+{
+    // Runs first: the background load and a foreground first use meet at the same once-flag.
+    Tokenizer::preloadInBackground();
+    const Encoding *o200k = Tokenizer::byName(u"o200k_base");
+    QVERIFY(o200k);
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(60000));
+    QCOMPARE(Tokenizer::byName(u"o200k_base"), o200k);
+    QVERIFY(Tokenizer::byName(u"cl100k_base"));
+}
 
 void TestTokenizer::modelInfo_data()
 {
