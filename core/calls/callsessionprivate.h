@@ -62,6 +62,7 @@ public:
     void accountUsage(const ChatResult &result);
     QJsonObject usagePayload(const ChatResult &result) const;
     bool customerIsWaiting() const;
+    QString budgetEndReason(int promptTokens) const;
 
     CallSession *q;
     QString id;

@@ -44,6 +44,15 @@ QJsonArray attemptsJson(const QList<AttemptRecord> &attempts)
 
 } // namespace
 
+QString CallSessionPrivate::budgetEndReason(int promptTokens) const
+{
+    // The token budget alone would still allow a reply: it is the cost cap that closes the call.
+    const int tokenRoom =
+        budget->remainingTokens() - budget->config().reservedTokens - promptTokens;
+    const bool costBound = budget->config().maxCostUsd > 0 && tokenRoom > 0;
+    return costBound ? QStringLiteral("cost-cap") : QStringLiteral("token-cap");
+}
+
 bool CallSessionPrivate::customerIsWaiting() const
 {
     return state == CallState::Active && !agentCall && closingReason.isEmpty() &&
@@ -145,9 +154,7 @@ void CallSessionPrivate::startModelTurn(const QString &closing)
             "the customer and says goodbye. Do not ask anything.")));
         build.promptTokens = Budget::countPrompt(primary.model, build.messages);
     } else if (budget->shouldCloseBefore(build.promptTokens, primary.model)) {
-        const bool costCap =
-            budget->config().maxCostUsd > 0 && budget->costUsd() >= budget->config().maxCostUsd;
-        closeGracefully(costCap ? QStringLiteral("cost-cap") : QStringLiteral("token-cap"));
+        closeGracefully(budgetEndReason(build.promptTokens));
         return;
     }
     const int maxTokens = closing.isEmpty()
@@ -330,9 +337,7 @@ void CallSessionPrivate::afterAgentTurn(const QString &text, bool closing)
         return;
     }
     if (budget->shouldClose()) {
-        const bool costCap =
-            budget->config().maxCostUsd > 0 && budget->costUsd() >= budget->config().maxCostUsd;
-        closeGracefully(costCap ? QStringLiteral("cost-cap") : QStringLiteral("token-cap"));
+        closeGracefully(budgetEndReason(0));
         return;
     }
     if (!queuedUtterances.isEmpty()) {

@@ -56,6 +56,7 @@ private slots:
     void wholeCall();
     void contextCarriedAcrossTurns();
     void eventsAreStoredBeforeTheyAreSignalled();
+    void budgetExhaustionEndsGracefully_data();
     void budgetExhaustionEndsGracefully();
     void windowAndSummary();
     void cacheHitsOnlyForTheSameCustomer();
@@ -218,38 +219,56 @@ void TestCallSession::eventsAreStoredBeforeTheyAreSignalled()
     QCOMPARE(missing, 0);
 }
 
+void TestCallSession::budgetExhaustionEndsGracefully_data()
+{
+    QTest::addColumn<int>("tokensPerCall");
+    QTest::addColumn<double>("costCapUsd");
+    QTest::addColumn<QString>("reason");
+    // A request costs about 900 prompt tokens (about 0.01 USD on the primary model).
+    QTest::newRow("tokens") << 3000 << 0.0 << "token-cap";
+    QTest::newRow("cost") << 0 << 0.025 << "cost-cap";
+}
+
 void TestCallSession::budgetExhaustionEndsGracefully()
 {
+    QFETCH(int, tokensPerCall);
+    QFETCH(double, costCapUsd);
+    QFETCH(QString, reason);
     QStringList lines;
     for (int i = 0; i < 10; ++i)
         lines.append(QStringLiteral("Tell me more about option %1.").arg(i));
     Scenario scenario = CallRig::scriptedScenario(lines, false);
-    scenario.limits.tokensPerCall = 3000;
+    scenario.limits.tokensPerCall = tokensPerCall;
+    scenario.limits.costCapUsd = costCapUsd;
     scenario.limits.reserveTokens = 400;
     auto session = m_rig->start(scenario);
     QVERIFY(CallRig::waitEnded(session.get()));
-    QCOMPARE(session->endReason(), QStringLiteral("token-cap"));
+    QCOMPARE(session->endReason(), reason);
 
     const QList<CallEvent> events = session->events();
     const QList<CallEvent> turns = CallRig::ofKind(events, QString(EventKind::AgentTurn));
     QVERIFY(turns.size() >= 2);
     QVERIFY(turns.size() < 1 + lines.size());
-    QCOMPARE(turns.last().payload.value(QStringLiteral("closing")).toString(),
-             QStringLiteral("token-cap"));
+    QCOMPARE(turns.last().payload.value(QStringLiteral("closing")).toString(), reason);
     QVERIFY(turns.last().payload.value(QStringLiteral("completionTokens")).toInt() <= 400);
     bool warned = false;
     for (const CallEvent &event : CallRig::ofKind(events, QString(EventKind::BudgetWarning)))
-        warned = warned || event.payload.value(QStringLiteral("closing")).toString() ==
-                               QLatin1String("token-cap");
+        warned = warned || event.payload.value(QStringLiteral("closing")).toString() == reason;
     QVERIFY(warned);
     // The closing request asked for no more than the reserve; the ones before stayed in budget.
     const QList<QJsonObject> bodies = agentBodies(*m_rig);
     QCOMPARE(bodies.size(), turns.size());
     QVERIFY(bodies.last().value(QStringLiteral("max_tokens")).toInt() <= 400);
-    qint64 beforeClosing = 0;
-    for (qsizetype i = 0; i + 1 < turns.size(); ++i)
-        beforeClosing += turns.at(i).payload.value(QStringLiteral("totalTokens")).toInt();
-    QVERIFY(beforeClosing <= 3000 - 400);
+    qint64 tokensBeforeClosing = 0;
+    double costBeforeClosing = 0;
+    for (qsizetype i = 0; i + 1 < turns.size(); ++i) {
+        tokensBeforeClosing += turns.at(i).payload.value(QStringLiteral("totalTokens")).toInt();
+        costBeforeClosing += turns.at(i).payload.value(QStringLiteral("costUsd")).toDouble();
+    }
+    if (tokensPerCall > 0)
+        QVERIFY(tokensBeforeClosing <= tokensPerCall - 400);
+    if (costCapUsd > 0)
+        QVERIFY(costBeforeClosing <= costCapUsd);
 }
 
 void TestCallSession::windowAndSummary()
@@ -391,6 +410,10 @@ void TestCallSession::humanRequestIsFlagged()
         CallRig::ofKind(session->events(), QString(EventKind::HumanRequested));
     QCOMPARE(flags.size(), 1);
     QCOMPARE(flags.first().actor, QStringLiteral("system"));
+    bool risk = false;
+    for (const RiskFlag &flag : session->riskFlags())
+        risk = risk || flag.kind == RiskKind::HumanRequested;
+    QVERIFY(risk); // the wallboard's triage sees it
 }
 
 void TestCallSession::fallbackTakesOverMidCall()
