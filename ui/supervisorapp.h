@@ -2,5 +2,6 @@
 
 class QApplication;
 
-// Builds the main window and runs the GUI event loop.
+// Parses the command line, shows the main window at once and starts the core right after, then
+// runs the GUI event loop.
 int runSupervisorApp(QApplication &app);

@@ -144,9 +144,13 @@ RiskAssessment RiskAssessor::assess(const QList<CallEvent> &events, const CallSt
         } else if (kind == EventKind::HumanRequested) {
             humanRequested = true;
         } else if (kind == EventKind::ComplianceFlag) {
-            QString why = event.payload.value(QLatin1String("reason")).toString();
-            if (why.isEmpty())
-                why = event.payload.value(QLatin1String("rule")).toString();
+            // The session records ComplianceFinding::toJson(): {code, detail, ...}.
+            QString why;
+            for (const char *key : {"detail", "reason", "code"}) {
+                why = event.payload.value(QLatin1String(key)).toString();
+                if (!why.isEmpty())
+                    break;
+            }
             complianceReasons << (why.isEmpty() ? QStringLiteral("compliance check failed") : why);
         } else if (kind == EventKind::ModelFallback) {
             fallbackEvent = true;

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+// Draws a transcript row: a coloured bar and header per speaker (customer, agent, supervisor),
+// whispers in a dashed italic box marked "not heard by the customer", system events as small
+// centred lines. Heights are computed from the text with the view's width and cached per row.
+class TranscriptDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TranscriptDelegate)
+
+public:
+    explicit TranscriptDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+private:
+    struct Layout
+    {
+        QRect bubble;
+        QRect header;
+        QRect body;
+    };
+    Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+};
