@@ -121,14 +121,18 @@ std::unique_ptr<RankTable> RankTable::parse(QByteArrayView file, QString *error)
     table->m_offsets[size_t(maxRank) + 1] = quint32(table->m_arena.size());
 
     quint64 capacity = 1024;
-    while (capacity < quint64(entries.size()) * 2)
+    // Load factor up to 0.8: the filter below screens out most unsuccessful lookups, the only
+    // ones long probe runs would hurt, and a smaller table stays in cache better.
+    while (capacity * 4 < quint64(entries.size()) * 5)
         capacity *= 2;
     table->m_slots.assign(capacity, Slot{0, NoRank, 0});
     table->m_mask = capacity - 1;
     static std::atomic<quint32> nextId{1};
     table->m_id = nextId.fetch_add(1);
-    // 16 filter bits per token: a 5-6% false-positive rate in a table an eighth of the slots'.
-    const quint64 filterBits = capacity * 8;
+    // At least 16 filter bits per token: about a 5% false-positive rate for 512 KB (o200k).
+    quint64 filterBits = 1 << 16;
+    while (filterBits < quint64(entries.size()) * 16)
+        filterBits *= 2;
     table->m_filter.assign(filterBits / 64, 0);
     table->m_filterMask = filterBits - 1;
     std::fill(std::begin(table->m_byteRanks), std::end(table->m_byteRanks), NoRank);
