@@ -271,9 +271,20 @@ void ChatCall::appendContent(const char *utf8, qsizetype size)
     }
 }
 
+void ChatCall::readBatchDone()
+{
+    // A fast stream keeps the event loop busy with network reads and can starve the batch
+    // timer; deliver from here once the window has passed.
+    const int window = m_client ? m_client->settings().deltaBatchMs : 0;
+    if (m_delivered < m_content.size() &&
+        (!m_sinceFlush.isValid() || m_sinceFlush.elapsed() >= window))
+        flushDeltas();
+}
+
 void ChatCall::flushDeltas()
 {
     m_flushTimer.stop();
+    m_sinceFlush.start();
     if (m_cancelled || m_delivered >= m_content.size())
         return;
     const QString text =

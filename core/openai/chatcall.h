@@ -54,6 +54,7 @@ private:
     bool switchToFallback(const ChatError &reason);
     void complete(const ChatError &error);
     void appendContent(const char *utf8, qsizetype size) override; // per chunk, from the exchange
+    void readBatchDone() override;
     void flushDeltas();
     void releaseSlot();
     const ModelConfig &currentModel() const;
@@ -64,8 +65,9 @@ private:
     ChatExchange *m_exchange = nullptr; // child; the attempt in flight
     QElapsedTimer m_clock;              // since chat() was called
     QElapsedTimer m_waitClock;
-    QTimer m_waitTimer;        // retry delays and rate-limit waits
-    QTimer m_flushTimer;       // delta batching window
+    QTimer m_waitTimer;  // retry delays and rate-limit waits
+    QTimer m_flushTimer; // delta batching window
+    QElapsedTimer m_sinceFlush;
     QByteArray m_content;      // UTF-8, everything received on the answering attempt
     qsizetype m_delivered = 0; // bytes of m_content already emitted via contentDelta
     qint64 m_pendingDelayMs = 0;

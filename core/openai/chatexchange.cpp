@@ -9,6 +9,13 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
+namespace {
+
+constexpr qint64 ReadSlice = 64 * 1024;
+constexpr qint64 ReplyBufferBytes = 1024 * 1024;
+
+} // namespace
+
 ChatExchange::ChatExchange(QNetworkAccessManager *nam, const QNetworkRequest &request,
                            const QByteArray &body, bool stream, int firstByteTimeoutMs,
                            int totalTimeoutMs, ContentSink *sink)
@@ -28,6 +35,9 @@ ChatExchange::ChatExchange(QNetworkAccessManager *nam, const QNetworkRequest &re
 
     m_reply = nam->post(request, body);
     m_reply->setParent(this);
+    // Back-pressure: QNAM stops reading the socket while this much is unread, so a fast server
+    // cannot make a slow consumer buffer a whole stream in memory.
+    m_reply->setReadBufferSize(ReplyBufferBytes);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &ChatExchange::onMetaData);
     connect(m_reply, &QNetworkReply::readyRead, this, &ChatExchange::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ChatExchange::onFinished);
@@ -91,16 +101,20 @@ void ChatExchange::onReadyRead()
     m_firstByteTimer.stop();
     if (!m_headersSeen)
         onMetaData();
-    if (m_isEventStream)
+    if (m_isEventStream) {
         readStream();
-    else
+        if (!m_done)
+            m_sink->readBatchDone();
+    } else {
         m_plainBody.append(m_reply->readAll());
+    }
 }
 
 void ChatExchange::readStream()
 {
     while (!m_done && !m_streamEnded) {
-        const qint64 available = m_reply->bytesAvailable();
+        // Bounded slices keep the parser's buffer small however much QNAM has buffered.
+        const qint64 available = qMin<qint64>(m_reply->bytesAvailable(), ReadSlice);
         if (available <= 0)
             break;
         char *target = m_parser.prepareWrite(available);

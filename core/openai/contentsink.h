@@ -8,4 +8,6 @@ class ContentSink
 public:
     virtual ~ContentSink() = default;
     virtual void appendContent(const char *utf8, qsizetype size) = 0;
+    // One network read has been consumed: a safe point to deliver batched text.
+    virtual void readBatchDone() {}
 };

@@ -21,8 +21,8 @@ struct StreamChunkDecoder::Impl
     static bool readDelta(StreamChunkDecoder *self, ondemand::object delta)
     {
         for (auto field : delta) {
-            std::string_view key;
-            if (field.unescaped_key().get(key))
+            ondemand::raw_json_string key;
+            if (field.key().get(key))
                 return false;
             ondemand::value value;
             if (field.value().get(value))
@@ -61,8 +61,8 @@ struct StreamChunkDecoder::Impl
         std::string_view id, name, arguments;
         bool hasId = false, hasName = false, hasArguments = false;
         for (auto field : call) {
-            std::string_view key;
-            if (field.unescaped_key().get(key))
+            ondemand::raw_json_string key;
+            if (field.key().get(key))
                 return false;
             ondemand::value value;
             if (field.value().get(value))
@@ -77,8 +77,8 @@ struct StreamChunkDecoder::Impl
                 if (value.get_object().get(function))
                     return false;
                 for (auto fn : function) {
-                    std::string_view fnKey;
-                    if (fn.unescaped_key().get(fnKey))
+                    ondemand::raw_json_string fnKey;
+                    if (fn.key().get(fnKey))
                         return false;
                     ondemand::value fnValue;
                     if (fn.value().get(fnValue))
@@ -110,8 +110,8 @@ struct StreamChunkDecoder::Impl
     static bool readUsage(StreamChunkDecoder *self, ondemand::object usage)
     {
         for (auto field : usage) {
-            std::string_view key;
-            if (field.unescaped_key().get(key))
+            ondemand::raw_json_string key;
+            if (field.key().get(key))
                 return false;
             ondemand::value value;
             if (field.value().get(value))
@@ -147,8 +147,8 @@ struct StreamChunkDecoder::Impl
                 return false;
             int64_t index = 0;
             for (auto field : choice) {
-                std::string_view key;
-                if (field.unescaped_key().get(key))
+                ondemand::raw_json_string key;
+                if (field.key().get(key))
                     return false;
                 ondemand::value value;
                 if (field.value().get(value))
@@ -210,8 +210,8 @@ StreamChunkDecoder::Status StreamChunkDecoder::decode(QByteArrayView eventType, 
         return Status::Error;
     }
     for (auto field : root) {
-        std::string_view key;
-        if (field.unescaped_key().get(key))
+        ondemand::raw_json_string key;
+        if (field.key().get(key))
             break;
         ondemand::value value;
         if (field.value().get(value))
