@@ -13,7 +13,7 @@ rounds="${BENCH_ROUNDS:-5}"
 
 scripts/setup-deps.sh
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVOICEAI_BUILD_TESTS=OFF >/dev/null
-targets=$(cmake --build "$build_dir" --target help | sed -n 's/^\(bench_[A-Za-z0-9_]*\):.*/\1/p' | sort -u)
+targets=$(cmake --build "$build_dir" --target help | sed -n 's/^\(bench_[A-Za-z0-9_]*\):.*/\1/p' | grep -v '_autogen' | sort -u)
 if [ -z "$targets" ]; then
     echo "no bench_* targets found" >&2
     exit 1
