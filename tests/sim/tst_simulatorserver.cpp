@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QTest>
+#include <QThread>
 
 // The simulator's wire shapes, keep-alive, validation and timing, seen by real clients.
 class TestSimulatorServer : public QObject
@@ -31,6 +32,7 @@ private slots:
     void firstTokenDelayIsHonoured();
     void rateLimitHeadersAndEnforcement();
     void azureDeploymentPath();
+    void runsInAWorkerThread();
 
 private:
     QUrl url(const QString &path) const;
@@ -382,6 +384,36 @@ void TestSimulatorServer::azureDeploymentPath()
     QCOMPARE(response.status, 200);
     const QJsonObject object = QJsonDocument::fromJson(response.body).object();
     QCOMPARE(object.value("model").toString(), QStringLiteral("my-gpt4"));
+}
+
+void TestSimulatorServer::runsInAWorkerThread()
+{
+    // Demo floors keep the simulator off the GUI thread; the queue API is thread-safe.
+    QThread thread;
+    thread.start();
+    auto *server = new SimulatorServer;
+    server->moveToThread(&thread);
+    QUrl base;
+    QMetaObject::invokeMethod(
+        server,
+        [server, &base] {
+            server->setTiming(SimTiming::instant());
+            if (server->listen())
+                base = server->baseUrl();
+        },
+        Qt::BlockingQueuedConnection);
+    QVERIFY(base.isValid());
+    server->queueReply(QStringLiteral("from the worker thread"));
+    const QByteArray body = chatBody(QStringLiteral("gpt-4o"), true);
+    const NamResult result =
+        namRequest(*m_nam, QUrl(base.toString() + QStringLiteral("/chat/completions")), body);
+    QCOMPARE(result.status, 200);
+    QVERIFY(result.body.contains("worker"));
+    QCOMPARE(server->receivedBodies(), QList<QByteArray>{body});
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    thread.quit();
+    QVERIFY(thread.wait(5000));
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorServer)
