@@ -25,7 +25,15 @@ OpenAIClient::OpenAIClient(ClientSettings settings, CredentialProvider *credenti
     m_settings.maxConcurrent = qMax(1, m_settings.maxConcurrent);
 }
 
-OpenAIClient::~OpenAIClient() = default;
+OpenAIClient::~OpenAIClient()
+{
+    // Replies must not outlive the network access manager that made them.
+    const QList<QPointer<ChatCall>> calls = m_running + m_queue;
+    for (const QPointer<ChatCall> &call : calls) {
+        if (call)
+            call->cancel();
+    }
+}
 
 ChatCall *OpenAIClient::chat(const ChatRequest &request)
 {
@@ -66,6 +74,7 @@ void OpenAIClient::dispatch()
         if (!call || call->isCancelled() || call->isFinished())
             continue;
         ++m_active;
+        m_running.append(call);
         call->m_holdsSlot = true;
         call->start();
     }
@@ -74,6 +83,7 @@ void OpenAIClient::dispatch()
 void OpenAIClient::release(ChatCall *call)
 {
     m_queue.removeAll(call);
+    m_running.removeAll(call);
     if (!call->m_holdsSlot)
         return;
     call->m_holdsSlot = false;

@@ -27,7 +27,8 @@ class OpenAIClient : public QObject
 
 public:
     // `credentials` and `metrics` may be null (no key: e.g. the local simulator; no metrics).
-    // Neither is owned; both must outlive the client.
+    // Neither is owned; both must outlive the client. Destroying the client cancels the requests
+    // still queued or running (their handlers then emit nothing more).
     OpenAIClient(ClientSettings settings, CredentialProvider *credentials, PriceTable prices,
                  MetricsRegistry *metrics, QObject *parent = nullptr);
     ~OpenAIClient() override;
@@ -66,6 +67,7 @@ private:
     QNetworkAccessManager *m_nam;
     RateLimiter m_limiter;
     QList<QPointer<ChatCall>> m_queue;
+    QList<QPointer<ChatCall>> m_running;
     int m_active = 0;
     bool m_dispatchScheduled = false;
     QElapsedTimer m_monotonic;

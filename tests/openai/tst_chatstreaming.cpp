@@ -28,6 +28,7 @@ private slots:
     void deltasAreBatched();
     void cancelStopsSignals();
     void metricsAreRecorded();
+    void destroyingTheClientCancels();
 
 private:
     std::unique_ptr<LoopbackHttpServer> m_server;
@@ -302,6 +303,23 @@ void TestChatStreaming::metricsAreRecorded()
     QCOMPARE(m_metrics->histogram("openai.request.latency", model).count, quint64(2));
     QVERIFY(qAbs(m_metrics->counter("openai.cost", model) - (100 * 10.0 + 20 * 30.0) / 1e6) <
             1e-12);
+}
+
+void TestChatStreaming::destroyingTheClientCancels()
+{
+    m_server->enqueue(LoopbackHttpServer::eventStream(sseEvent(contentChunk("x")))
+                          .then(LoopbackHttpServer::Ending::Hang));
+    ChatCall *running = m_client->chat(testRequest(true));
+    ChatCall *queued = m_client->chat(testRequest(true)); // waits on a retry after the default 500
+    QSignalSpy finished(running, &ChatCall::finished);
+    QTRY_VERIFY(!m_server->requests().isEmpty());
+    m_client.reset();
+    QVERIFY(running->isCancelled());
+    QVERIFY(queued->isCancelled());
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 0);
+    delete running;
+    delete queued;
 }
 
 QTEST_GUILESS_MAIN(TestChatStreaming)
