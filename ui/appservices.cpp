@@ -22,6 +22,7 @@
 
 #include <QDir>
 #include <QHostAddress>
+#include <QTimer>
 
 AppServices::AppServices(UiSettings *settings, AppServicesOptions options, QObject *parent)
     : QObject(parent)
@@ -65,6 +66,19 @@ bool AppServices::start()
         m_calls = std::make_unique<CallManager>(services);
         if (m_settings->retentionDays() > 0)
             m_store->deleteCallsOlderThan(m_settings->retentionDays());
+    }
+
+    if (m_demo && m_calls && m_options.keepDemoFloor) {
+        // A newcomer should find a living floor at any time: each ended demo call is replaced
+        // after a pause, and dropped from the wallboard a minute later.
+        connect(m_calls.get(), &CallManager::callEnded, this, [this](CallSession *session) {
+            const QString id = session->id();
+            QTimer::singleShot(4000, this, [this] { startDemoCalls(1); });
+            QTimer::singleShot(60000, this, [this, id] {
+                if (m_calls)
+                    m_calls->removeSession(id);
+            });
+        });
     }
 
     m_started = true;

@@ -32,6 +32,7 @@ struct AppServicesOptions
     int demoCalls = -1;      // simulated calls started in demo mode; -1: from the settings
     SimTiming simTiming = SimTiming{250, 30.0}; // the demo simulator's pacing
     qint64 demoCustomerDelayMs = 1500;          // pause before a simulated customer answers
+    bool keepDemoFloor = true; // demo: replace each ended call after a pause, drop it later
 };
 
 // The core objects behind the window, created right after the window is shown so that start-up

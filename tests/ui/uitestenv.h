@@ -27,6 +27,7 @@ public:
         options.demoCalls = demoCalls;
         options.simTiming = timing;
         options.demoCustomerDelayMs = 0;
+        options.keepDemoFloor = false;
         m_services = std::make_unique<AppServices>(m_settings.get(), options);
     }
     ~UiTestEnv() { m_services.reset(); }

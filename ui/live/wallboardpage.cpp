@@ -46,7 +46,7 @@ WallboardPage::WallboardPage(UiSettings *settings, QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(28);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<int> widths = {140, 110, 240, 130, 70, 50, 150, 210, 130, 150, 110};
+    const QList<int> widths = {120, 110, 210, 120, 64, 46, 140, 200, 130, 170, 90};
     for (int i = 0; i < widths.size(); ++i)
         m_view->setColumnWidth(i, widths.at(i));
 

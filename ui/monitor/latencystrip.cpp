@@ -57,6 +57,11 @@ void LatencyStrip::ensureChart()
     m_axisX = new QBarCategoryAxis;
     m_axisY = new QValueAxis;
     m_axisY->setLabelFormat(QStringLiteral("%d"));
+    m_axisY->setTickCount(3);
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    m_axisY->setLabelsFont(small);
+    m_axisX->setLabelsFont(small);
     m_axisY->setTitleText(tr("ms"));
     m_axisX->setLabelsColor(palette().color(QPalette::Text));
     m_axisY->setLabelsColor(palette().color(QPalette::Text));
