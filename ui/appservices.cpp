@@ -143,7 +143,7 @@ bool AppServices::makeClient()
         client.baseUrl = m_simulator->baseUrl();
         client.azure = false;
         // The demo floor runs many calls at once; the simulator is local and free.
-        client.maxConcurrent = std::max(client.maxConcurrent, 64);
+        client.maxConcurrent = std::max(client.maxConcurrent, 128);
     } else if (m_keychainCredentials) {
         credentials = m_keychainCredentials.get();
         if (auto active = m_keyStore->activeKey()) {

@@ -53,6 +53,19 @@ TranscriptDelegate::TranscriptDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {}
 
+int TranscriptDelegate::bodyHeight(const QFont &font, int width, const QString &text, int flags,
+                                   int row) const
+{
+    const size_t hash = qHash(text) ^ size_t(flags) ^ (size_t(font.pointSizeF() * 8) << 20);
+    auto it = m_heights.find(row);
+    if (it != m_heights.end() && it->width == width && it->textHash == hash)
+        return it->height;
+    const int height =
+        QFontMetrics(font).boundingRect(QRect(0, 0, width, 100000), flags, text).height();
+    m_heights.insert(row, CachedHeight{width, hash, height});
+    return height;
+}
+
 TranscriptDelegate::Layout TranscriptDelegate::layoutFor(const QStyleOptionViewItem &option,
                                                          const QModelIndex &index) const
 {
@@ -75,13 +88,13 @@ TranscriptDelegate::Layout TranscriptDelegate::layoutFor(const QStyleOptionViewI
     const int left = kind == Kind::Customer ? option.rect.left() + kMargin
                                             : option.rect.left() + width - bubbleWidth - kMargin;
     const QFontMetrics hm(headerFont(option.font));
-    const QFontMetrics bm(bodyFont(option.font, kind));
     const int innerWidth = bubbleWidth - 2 * kPad - kBar;
-    const QRect bodyRect = bm.boundingRect(QRect(0, 0, innerWidth, 100000), Qt::TextWordWrap,
-                                           text.isEmpty() ? QStringLiteral(" ") : text);
+    const int height =
+        bodyHeight(bodyFont(option.font, kind), innerWidth,
+                   text.isEmpty() ? QStringLiteral(" ") : text, Qt::TextWordWrap, index.row());
     const int top = option.rect.top() + kMargin;
     l.header = QRect(left + kBar + kPad, top + kPad / 2, innerWidth, hm.height());
-    l.body = QRect(left + kBar + kPad, l.header.bottom() + 3, innerWidth, bodyRect.height());
+    l.body = QRect(left + kBar + kPad, l.header.bottom() + 3, innerWidth, height);
     l.bubble = QRect(left, top, bubbleWidth, l.body.bottom() - top + kPad);
     return l;
 }

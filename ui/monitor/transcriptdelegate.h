@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QStyledItemDelegate>
 
 // Draws a transcript row: a coloured bar and header per speaker (customer, agent, supervisor),
@@ -25,4 +26,15 @@ private:
         QRect body;
     };
     Layout layoutFor(const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    int bodyHeight(const QFont &font, int width, const QString &text, int flags, int row) const;
+
+    // Wrapped-text heights by row, checked against width and text, so scrolling a long call
+    // never lays out the same text twice.
+    struct CachedHeight
+    {
+        int width = 0;
+        size_t textHash = 0;
+        int height = 0;
+    };
+    mutable QHash<int, CachedHeight> m_heights;
 };
