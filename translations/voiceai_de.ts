@@ -21,38 +21,38 @@
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>Demo simulator (%1:%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Simulator (%1:%2)</translation>
     </message>
     <message>
         <source>OpenAI (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI (%1)</translation>
     </message>
     <message>
         <source>none (demo)</source>
-        <translation type="unfinished"></translation>
+        <translation>keiner (Demo)</translation>
     </message>
 </context>
 <context>
     <name>CallMonitorPage</name>
     <message>
         <source>Call monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufmonitor</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkript</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Liste</translation>
     </message>
     <message>
         <source>Call</source>
@@ -68,15 +68,15 @@
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontext</translation>
     </message>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Latency per turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz pro Zug</translation>
     </message>
     <message>
         <source>%1 · %2 (past call)</source>
@@ -99,27 +99,27 @@
     <name>CallsTableModel</name>
     <message>
         <source>Dialing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählt</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendet</translation>
     </message>
     <message>
         <source>Taken over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen</translation>
     </message>
     <message>
         <source>Active (whispered)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv (geflüstert)</translation>
     </message>
     <message>
         <source>Active (handed back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv (zurückgegeben)</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>%1 (fallback)</source>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>No risk flags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Risikohinweise.</translation>
     </message>
     <message>
         <source>Risk %1: %2</source>
@@ -159,90 +159,90 @@
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlass</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Züge</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Tokens / cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens / Kosten</translation>
     </message>
     <message>
         <source>Last turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Zug</translation>
     </message>
     <message>
         <source>Risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Risiko</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor</translation>
     </message>
 </context>
 <context>
     <name>ContextCard</name>
     <message>
         <source>Call context</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufkontext</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlass</translation>
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Products</source>
-        <translation type="unfinished"></translation>
+        <translation>Produkte</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Instructions</source>
-        <translation type="unfinished"></translation>
+        <translation>Anweisungen</translation>
     </message>
     <message>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>Compliance</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>%1, version %2</source>
@@ -257,7 +257,7 @@
     <name>CostMeter</name>
     <message>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <source>Tokens used</source>
@@ -273,15 +273,15 @@
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Projected</source>
-        <translation type="unfinished"></translation>
+        <translation>Prognose</translation>
     </message>
     <message>
         <source>%1 / %2</source>
@@ -304,15 +304,15 @@
     <name>DemoChatPanel</name>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Chat transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Verlauf</translation>
     </message>
     <message>
         <source>Ask the model something. In demo mode the built-in simulator answers, streamed token by token through the same client the calls use.</source>
@@ -320,51 +320,51 @@
     </message>
     <message>
         <source>Type a message and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht eingeben und Enter drücken</translation>
     </message>
     <message>
         <source>Chat message</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Nachricht</translation>
     </message>
     <message>
         <source>Send message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht senden</translation>
     </message>
     <message>
         <source>Stop the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort abbrechen</translation>
     </message>
     <message>
         <source>Chat status</source>
-        <translation type="unfinished"></translation>
+        <translation>Chat-Status</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde…</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden</translation>
     </message>
     <message>
         <source>You</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Waiting for the first token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf das erste Token…</translation>
     </message>
     <message>
         <source>Stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Streaming…</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfange…</translation>
     </message>
     <message>
         <source>%1 · %2 tokens · first token %3 ms · %4 ms</source>
@@ -372,30 +372,30 @@
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>The request failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>HistoryPage</name>
     <message>
         <source>Between</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwischen</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren…</translation>
     </message>
     <message>
         <source>Make regression test…</source>
-        <translation type="unfinished"></translation>
+        <translation>Regressionstest erstellen…</translation>
     </message>
     <message>
         <source>Export without masking personal data (audited)</source>
@@ -403,15 +403,15 @@
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Search the transcripts (full text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkripte durchsuchen (Volltext)</translation>
     </message>
     <message>
         <source>Search transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkripte durchsuchen</translation>
     </message>
     <message>
         <source>From date</source>
@@ -423,23 +423,23 @@
     </message>
     <message>
         <source>Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne</translation>
     </message>
     <message>
         <source>Any campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Kampagne</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ergebnis</translation>
     </message>
     <message>
         <source>Any</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Prompt version</source>
@@ -447,11 +447,11 @@
     </message>
     <message>
         <source>Open the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf öffnen</translation>
     </message>
     <message>
         <source>Export the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf exportieren</translation>
     </message>
     <message>
         <source>Make a regression test from the call</source>
@@ -467,31 +467,31 @@
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Begonnen</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlass</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Züge</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Past calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergangene Anrufe</translation>
     </message>
     <message>
         <source>Prompt v</source>
@@ -499,13 +499,13 @@
     </message>
     <message>
         <source>The call store is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anrufspeicher ist nicht verfügbar.</translation>
     </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
         </translation>
     </message>
     <message>
@@ -522,7 +522,7 @@
     </message>
     <message>
         <source>Export call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf exportieren</translation>
     </message>
     <message>
         <source>Markdown (*.md);;JSON (*.json);;CSV (*.csv)</source>
@@ -557,15 +557,15 @@
     <name>InterventionBar</name>
     <message>
         <source>Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>Mithören</translation>
     </message>
     <message>
         <source>Follow the call live</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Anruf live verfolgen</translation>
     </message>
     <message>
         <source>Whisper</source>
-        <translation type="unfinished"></translation>
+        <translation>Flüstern</translation>
     </message>
     <message>
         <source>Guidance the agent follows from its next turn; the customer never hears it</source>
@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>Say</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagen</translation>
     </message>
     <message>
         <source>A line the agent delivers verbatim as its next turn</source>
@@ -581,7 +581,7 @@
     </message>
     <message>
         <source>Take over</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <source>Stop the AI; your typed turns go to the customer</source>
@@ -589,7 +589,7 @@
     </message>
     <message>
         <source>Hand back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgeben</translation>
     </message>
     <message>
         <source>The AI resumes, knowing what you said, without greeting again</source>
@@ -597,11 +597,11 @@
     </message>
     <message>
         <source>Send to customer</source>
-        <translation type="unfinished"></translation>
+        <translation>An den Kunden senden</translation>
     </message>
     <message>
         <source>Intervention</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingreifen</translation>
     </message>
     <message>
         <source>Type guidance (Whisper), a line for the agent (Say), or your own words after taking over</source>
@@ -609,7 +609,7 @@
     </message>
     <message>
         <source>Supervisor text</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervisor-Text</translation>
     </message>
     <message>
         <source>Say this to the customer yourself (while you have taken over)</source>
@@ -617,11 +617,11 @@
     </message>
     <message>
         <source>Supervision mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufsichtsmodus</translation>
     </message>
     <message>
         <source>End call</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf beenden</translation>
     </message>
     <message>
         <source>End the call with a reason (Ctrl+Shift+E)</source>
@@ -629,27 +629,27 @@
     </message>
     <message>
         <source>Resolved by the supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Supervisor gelöst</translation>
     </message>
     <message>
         <source>Customer asked to stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde wollte aufhören</translation>
     </message>
     <message>
         <source>Compliance concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Compliance-Bedenken</translation>
     </message>
     <message>
         <source>Wrong person</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Person</translation>
     </message>
     <message>
         <source>Other reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderer Grund…</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund:</translation>
     </message>
     <message>
         <source>Type the guidance for the agent first, then press Whisper.</source>
@@ -661,78 +661,78 @@
     </message>
     <message>
         <source>Read-only: a past call</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen: ein vergangener Anruf</translation>
     </message>
     <message>
         <source>The call has ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anruf ist beendet</translation>
     </message>
     <message>
         <source>You have the call: the AI is paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie führen den Anruf: die KI pausiert</translation>
     </message>
     <message>
         <source>The agent follows your guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Agent folgt Ihrem Hinweis</translation>
     </message>
     <message>
         <source>Handed back to the AI</source>
-        <translation type="unfinished"></translation>
+        <translation>An die KI zurückgegeben</translation>
     </message>
     <message>
         <source>Listening</source>
-        <translation type="unfinished"></translation>
+        <translation>Hört mit</translation>
     </message>
     <message>
         <source>The AI has the call</source>
-        <translation type="unfinished"></translation>
+        <translation>Die KI führt den Anruf</translation>
     </message>
 </context>
 <context>
     <name>KeysPage</name>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden</translation>
     </message>
     <message>
         <source>Validate</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen</translation>
     </message>
     <message>
         <source>API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>Retires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft aus</translation>
     </message>
     <message>
         <source>Stored keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Schlüssel</translation>
     </message>
     <message>
         <source> key</source>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>Key access log</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselzugriffsprotokoll</translation>
     </message>
     <message>
         <source>Keys live in the operating system&apos;s keychain; this list holds only their names and settings.</source>
@@ -760,13 +760,13 @@
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message>
@@ -775,7 +775,7 @@
     </message>
     <message>
         <source>Add an API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel hinzufügen</translation>
     </message>
     <message>
         <source>production</source>
@@ -787,7 +787,7 @@
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid key name: use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;.</source>
@@ -845,11 +845,11 @@
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Token</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamt</translation>
     </message>
     <message>
         <source>ms</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>No agent turns with timings yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Agentenzüge mit Zeiten.</translation>
     </message>
     <message>
         <source>First token p50 %1 ms · p90 %2 ms    Total p50 %3 ms · p90 %4 ms</source>
@@ -872,15 +872,15 @@
     <name>MainWindow</name>
     <message>
         <source>VoiceAI Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>VoiceAI Supervisor</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompts</translation>
     </message>
     <message>
         <source>The prompt editor will live here: versions of the agent&apos;s system prompt side by side, test runs against saved scenarios and A/B tests. Today the stored prompt versions are used by every call, and &quot;Make regression test&quot; in History already saves scenarios for those test runs.</source>
@@ -888,7 +888,7 @@
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>The cost dashboard will live here: spend per day, campaign and model from the usage records. Today each call&apos;s live cost against its budget is shown on the wallboard and in the call monitor.</source>
@@ -896,124 +896,124 @@
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Key source</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselquelle</translation>
     </message>
     <message>
         <source>Live calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Anrufe</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <source>The wallboard of calls in progress (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht der laufenden Anrufe (Strg+1)</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Search and open past calls (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergangene Anrufe suchen und öffnen (Strg+2)</translation>
     </message>
     <message>
         <source>The agent&apos;s prompts (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prompts des Agenten (Strg+3)</translation>
     </message>
     <message>
         <source>Spend and usage (Ctrl+4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgaben und Verbrauch (Strg+4)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Models, budgets, keys and data (Ctrl+5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle, Budgets, Schlüssel und Daten (Strg+5)</translation>
     </message>
     <message>
         <source>Demo chat</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Chat</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Live calls</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Live-Anrufe</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf</translation>
     </message>
     <message>
         <source>&amp;Prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prompts</translation>
     </message>
     <message>
         <source>&amp;Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kosten</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Calls</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;rufe</translation>
     </message>
     <message>
         <source>&amp;Jump to the riskiest call</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;riskantesten Anruf springen</translation>
     </message>
     <message>
         <source>Start a &amp;demo call</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo-Anruf starten</translation>
     </message>
     <message>
         <source>&amp;Application</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;wendung</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Backend: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend: %1</translation>
     </message>
     <message>
         <source>Key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n live call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n laufender Anruf</numerusform>
+            <numerusform>%n laufende Anrufe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> · %n high risk</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n hohes Risiko</numerusform>
+            <numerusform> · %n hohes Risiko</numerusform>
         </translation>
     </message>
     <message>
@@ -1025,7 +1025,7 @@
     <name>NavigationRail</name>
     <message>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>Navigation</translation>
     </message>
 </context>
 <context>
@@ -1036,21 +1036,21 @@
     </message>
     <message>
         <source>VoiceAI Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>VoiceAI Supervisor</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
     <name>SettingsWidget</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Settings sections</source>
@@ -1058,27 +1058,27 @@
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Budgets &amp;&amp; limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgets &amp;&amp; Grenzen</translation>
     </message>
     <message>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnungen</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten</translation>
     </message>
     <message>
         <source>In use: %1</source>
@@ -1090,23 +1090,23 @@
     </message>
     <message>
         <source>Your name (in the audit trail)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Name (im Prüfprotokoll)</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>Design</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem System folgen</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>Demo calls at start</source>
@@ -1114,19 +1114,19 @@
     </message>
     <message>
         <source>Simulated calls at start (demo mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulierte Anrufe beim Start (Demo-Modus)</translation>
     </message>
     <message>
         <source>Primary model</source>
-        <translation type="unfinished"></translation>
+        <translation>Primäres Modell</translation>
     </message>
     <message>
         <source>Fallback model</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzmodell</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Maximum tokens per turn</source>
@@ -1134,7 +1134,7 @@
     </message>
     <message>
         <source>Max tokens per turn</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Tokens pro Zug</translation>
     </message>
     <message>
         <source>Other parameters (top_p, penalties, user) come from the config file&apos;s &quot;models&quot; object. Model changes apply to calls started after a restart.</source>
@@ -1142,27 +1142,27 @@
     </message>
     <message>
         <source>Tokens per call</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens pro Anruf</translation>
     </message>
     <message>
         <source>No cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Grenze</translation>
     </message>
     <message>
         <source>Cost cap per call</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostengrenze pro Anruf</translation>
     </message>
     <message>
         <source>Concurrent requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Gleichzeitige Anfragen</translation>
     </message>
     <message>
         <source>No limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Grenze</translation>
     </message>
     <message>
         <source>Requests per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute</translation>
     </message>
     <message>
         <source>Budgets apply to calls started from now on; limits after a restart.</source>
@@ -1174,15 +1174,15 @@
     </message>
     <message>
         <source>Desktop notification</source>
-        <translation type="unfinished"></translation>
+        <translation>Desktop-Benachrichtigung</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Ton</translation>
     </message>
     <message>
         <source>Alert when a call&apos;s risk reaches</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnen, wenn das Risiko eines Anrufs erreicht</translation>
     </message>
     <message>
         <source>Risk is 0–100: a request for a human or a compliance flag alone is about 40; negative sentiment, looping, silence, budget, fallback and slow turns add to it. Alerts always appear in the Alerts panel.</source>
@@ -1194,11 +1194,11 @@
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenordner</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen…</translation>
     </message>
     <message>
         <source>Choose the data folder</source>
@@ -1210,7 +1210,7 @@
     </message>
     <message>
         <source>Keep forever</source>
-        <translation type="unfinished"></translation>
+        <translation>Für immer behalten</translation>
     </message>
     <message>
         <source>Retention</source>
@@ -1218,7 +1218,7 @@
     </message>
     <message>
         <source>Delete older transcripts now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Transkripte jetzt löschen</translation>
     </message>
     <message>
         <source>Apply retention now</source>
@@ -1226,7 +1226,7 @@
     </message>
     <message>
         <source>Keep transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkripte behalten</translation>
     </message>
     <message>
         <source>A new data folder is used after a restart (VOICEAI_DATA_DIR overrides it). Retention also runs at every start.</source>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <source>The call store is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anrufspeicher ist nicht verfügbar.</translation>
     </message>
     <message numerus="yes">
         <source>Deleted %n call(s) older than the retention period.</source>
@@ -1296,7 +1296,7 @@
     </message>
     <message>
         <source>The customer asked for a human</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kunde möchte mit einem Menschen sprechen</translation>
     </message>
     <message>
         <source>Opt-out recorded: the customer will not be called again</source>
@@ -1344,9 +1344,9 @@
     </message>
     <message numerus="yes">
         <source> · %n token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n Token</numerusform>
+            <numerusform> · %n Tokens</numerusform>
         </translation>
     </message>
     <message>
@@ -1362,31 +1362,31 @@
     <name>WallboardPage</name>
     <message>
         <source>Show ended calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendete Anrufe zeigen</translation>
     </message>
     <message>
         <source>Riskiest call</source>
-        <translation type="unfinished"></translation>
+        <translation>Riskantester Anruf</translation>
     </message>
     <message>
         <source>New demo call</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Demo-Anruf</translation>
     </message>
     <message>
         <source>Live calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Anrufe</translation>
     </message>
     <message>
         <source>Calls in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufende Anrufe</translation>
     </message>
     <message>
         <source>Filter by customer, campaign or purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Kunde, Kampagne oder Anlass filtern</translation>
     </message>
     <message>
         <source>Filter calls</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe filtern</translation>
     </message>
     <message>
         <source>Open the call with the highest risk (Ctrl+J)</source>
@@ -1394,7 +1394,7 @@
     </message>
     <message>
         <source>Jump to the riskiest call</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum riskantesten Anruf springen</translation>
     </message>
     <message>
         <source>Start another simulated call (Ctrl+N)</source>
@@ -1402,24 +1402,24 @@
     </message>
     <message>
         <source>Start a demo call</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo-Anruf starten</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message numerus="yes">
         <source>%n live call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n laufender Anruf</numerusform>
+            <numerusform>%n laufende Anrufe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n need(s) attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n braucht Aufmerksamkeit</numerusform>
+            <numerusform>%n brauchen Aufmerksamkeit</numerusform>
         </translation>
     </message>
     <message>
@@ -1428,7 +1428,7 @@
     </message>
     <message>
         <source>No calls in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine laufenden Anrufe.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QStackedWidget>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 
 // The main window: the rail and its pages, keyboard navigation, remembered geometry, the status
 // bar's connection state, and the demo chat streaming a reply from the in-process simulator.
@@ -25,6 +26,7 @@ private slots:
     void statusBarShowsDemoBackend();
     void demoChatShowsStreamedReply();
     void controlsHaveAccessibleNames();
+    void germanTranslationIsEmbedded();
 };
 
 void TestMainWindow::opensWithRail()
@@ -152,6 +154,22 @@ void TestMainWindow::controlsHaveAccessibleNames()
             !edit->parent()->inherits("QComboBox"))
             QVERIFY2(!edit->accessibleName().isEmpty(), qPrintable(edit->placeholderText()));
     }
+}
+
+void TestMainWindow::germanTranslationIsEmbedded()
+{
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/voiceai_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    UiTestEnv env;
+    {
+        MainWindow window(env.settings());
+        QCOMPARE(window.rail()->button(MainWindow::LiveCalls)->text(),
+                 QStringLiteral("Live-Anrufe"));
+        QCOMPARE(window.rail()->button(MainWindow::Settings)->text(),
+                 QStringLiteral("Einstellungen"));
+    }
+    QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(TestMainWindow)
