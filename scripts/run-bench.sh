@@ -12,23 +12,26 @@ chunks="${BENCH_CHUNKS:-100000}"
 rounds="${BENCH_ROUNDS:-5}"
 
 scripts/setup-deps.sh
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DVOICEAI_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 targets=$(cmake --build "$build_dir" --target help | sed -n 's/^\(bench_[A-Za-z0-9_]*\):.*/\1/p' | grep -v '_autogen' | sort -u)
 if [ -z "$targets" ]; then
     echo "no bench_* targets found" >&2
     exit 1
 fi
 # shellcheck disable=SC2086
-cmake --build "$build_dir" --target voiceai-cli $targets -- -j"$(nproc)"
+cmake --build "$build_dir" --target voiceai-cli $targets -- -j"${BENCH_JOBS:-$(nproc)}"
 
+# GUI benchmarks render offscreen; one failing benchmark does not stop the others.
+export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+status=0
 for target in $targets; do
     binary=$(find "$build_dir/bench" -type f -name "$target" -perm -u+x | head -n 1)
     [ -n "$binary" ] || continue
     echo "== $target"
     case "$target" in
-    bench_openai_stream) "$binary" --chunks "$chunks" --rounds "$rounds" ;;
-    bench_sse_parser) "$binary" "$chunks" ;;
-    *) "$binary" ;;
+    bench_openai_stream) "$binary" --chunks "$chunks" --rounds "$rounds" || status=$? ;;
+    bench_sse_parser) "$binary" "$chunks" || status=$? ;;
+    *) "$binary" || status=$? ;;
     esac
 done
 
@@ -48,3 +51,4 @@ if [ "${SKIP_PEERS:-0}" != 1 ] && command -v node >/dev/null && command -v npm >
     "$(find "$build_dir/bench" -type f -name bench_openai_stream | head -n 1)" \
         --base-url "$url" --chunks "$chunks" --rounds "$rounds" --client-only
 fi
+exit "$status"
