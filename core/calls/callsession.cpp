@@ -253,8 +253,11 @@ CallSession::CallSession(const QString &id, const Scenario &scenario, const Call
 
 CallSession::~CallSession()
 {
-    if (d->agentCall)
+    // No signals from a destructor: pending delta text is stored by the writer's own destructor.
+    if (d->agentCall) {
         d->agentCall->cancel();
+        d->agentCall->deleteLater();
+    }
 }
 
 bool CallSession::start()
