@@ -26,6 +26,9 @@ ChatExchange::ChatExchange(QNetworkAccessManager *nam, const QNetworkRequest &re
     m_clock.start();
     m_firstByteTimer.setSingleShot(true);
     m_totalTimer.setSingleShot(true);
+    // A timeout must never fire before its time (coarse timers may be 5 % early).
+    m_firstByteTimer.setTimerType(Qt::PreciseTimer);
+    m_totalTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_firstByteTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
     connect(&m_totalTimer, &QTimer::timeout, this, [this] { onTimeout(false); });
     if (firstByteTimeoutMs > 0)
@@ -144,7 +147,11 @@ void ChatExchange::readStream()
             m_reply->abort();
         }
         finishStreamed();
+        return;
     }
+    // [DONE] completes the answer even if the server keeps the body open.
+    if (m_streamEnded && !m_done)
+        finishStreamed();
 }
 
 void ChatExchange::onFinished()

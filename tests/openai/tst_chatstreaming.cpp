@@ -29,6 +29,7 @@ private slots:
     void cancelStopsSignals();
     void metricsAreRecorded();
     void destroyingTheClientCancels();
+    void doneEndsTheAnswerOnAnOpenConnection();
 
 private:
     std::unique_ptr<LoopbackHttpServer> m_server;
@@ -320,6 +321,18 @@ void TestChatStreaming::destroyingTheClientCancels()
     QCOMPARE(finished.size(), 0);
     delete running;
     delete queued;
+}
+
+void TestChatStreaming::doneEndsTheAnswerOnAnOpenConnection()
+{
+    m_server->enqueue(LoopbackHttpServer::eventStream(stream({"complete"}))
+                          .then(LoopbackHttpServer::Ending::Hang));
+    ChatRequest request = testRequest(true);
+    request.totalTimeoutMs = 5000;
+    const CallOutcome outcome = runCall(*m_client, request, 4000);
+    QVERIFY(outcome.finishedInTime);
+    QVERIFY2(outcome.result.ok(), qPrintable(outcome.result.error.message));
+    QCOMPARE(outcome.result.content, QStringLiteral("complete"));
 }
 
 QTEST_GUILESS_MAIN(TestChatStreaming)
