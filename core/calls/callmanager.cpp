@@ -42,13 +42,14 @@ CallSession *CallManager::startCall(const Scenario &scenario)
         source = new CustomerSimulator(scenario, m_services.client, cheaper, m_services.usage, id);
     }
     auto *session = new CallSession(id, scenario, m_services, source, this);
-    connect(session, &CallSession::ended, this, [this, session] { emit callEnded(session); });
     if (!session->start()) {
         m_lastError = session->lastError();
         delete session;
         return nullptr;
     }
     m_sessions.append(session);
+    // Connected only now, so that callEnded never comes before callStarted.
+    connect(session, &CallSession::ended, this, [this, session] { emit callEnded(session); });
     // Events of the start (call.started, call.state) are already in session->events().
     emit callStarted(session);
     if (session->state() == CallState::Ended) // e.g. a customer on the do-not-call list

@@ -23,6 +23,7 @@ private slots:
     void findsAndRemovesSessions();
     void liveCallsEndWhenTheManagerGoes();
     void refusesACallItCannotStart();
+    void callEndedAtStartComesAfterCallStarted();
 
 private:
     std::unique_ptr<CallRig> m_rig;
@@ -129,6 +130,26 @@ void TestCallManager::refusesACallItCannotStart()
     QVERIFY2(manager.lastError().contains(QLatin1String("42")), qPrintable(manager.lastError()));
     QCOMPARE(started.size(), 0);
     QVERIFY(manager.sessions().isEmpty());
+}
+
+void TestCallManager::callEndedAtStartComesAfterCallStarted()
+{
+    // A customer on the do-not-call list: the call ends inside startCall().
+    QVERIFY(m_rig->store->recordOptOut(QStringLiteral("cust-1"), QStringLiteral("Maria Lopez"),
+                                       QStringLiteral("earlier-call"),
+                                       QDateTime::currentDateTimeUtc()));
+    CallManager manager(m_rig->services());
+    QStringList order;
+    connect(&manager, &CallManager::callStarted, this,
+            [&] { order.append(QStringLiteral("started")); });
+    connect(&manager, &CallManager::callEnded, this,
+            [&] { order.append(QStringLiteral("ended")); });
+    CallSession *session = manager.startCall(CallRig::typedScenario());
+    QVERIFY(session);
+    QCOMPARE(session->endReason(), QStringLiteral("do-not-call"));
+    QTest::qWait(50);
+    QCOMPARE(order, (QStringList{QStringLiteral("started"), QStringLiteral("ended")}));
+    QCOMPARE(m_rig->sim.requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCallManager)
