@@ -832,6 +832,33 @@
         <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import OPENAI_API_KEY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the key from the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the key from the OPENAI_API_KEY variable in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) — rotate it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing the key from OPENAI_API_KEY into the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported as &quot;imported&quot;; it is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LatencyStrip</name>
@@ -1018,6 +1045,10 @@
     </message>
     <message>
         <source>No live call to jump to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OPENAI_API_KEY is set but the keychain holds no key: Settings › Keys › Import stores it safely.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

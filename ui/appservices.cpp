@@ -20,6 +20,7 @@
 #include "uilog.h"
 #include "uisettings.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
 #include <QTimer>
@@ -32,9 +33,12 @@ AppServices::AppServices(UiSettings *settings, AppServicesOptions options, QObje
 
 AppServices::~AppServices()
 {
-    // Sessions use the client and the store: they go first.
+    // Sessions use the client and the store: they go first. Requests they cancelled are deleted
+    // later; let that happen while the client's network manager still exists.
     m_calls.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     m_client.reset();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 bool AppServices::start()

@@ -10,6 +10,7 @@
 #include "monitor/callmonitorpage.h"
 #include "navigationrail.h"
 #include "pages/placeholderpage.h"
+#include "secrets/keystore.h"
 #include "settings/settingsdialog.h"
 #include "settings/settingswidget.h"
 #include "store/sqlitestore.h"
@@ -191,6 +192,11 @@ void MainWindow::setServices(AppServices *services)
         connect(services, &AppServices::backendChanged, this, &MainWindow::updateStatus);
         for (const QString &warning : services->warnings())
             addAlert(warning, nullptr);
+        if (services->keyStore() && services->keyStore()->keys().isEmpty() &&
+            !qEnvironmentVariableIsEmpty("OPENAI_API_KEY"))
+            addAlert(tr("OPENAI_API_KEY is set but the keychain holds no key: Settings › Keys › "
+                        "Import stores it safely."),
+                     nullptr);
     }
     updateStatus();
 }

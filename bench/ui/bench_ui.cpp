@@ -223,6 +223,9 @@ int main(int argc, char *argv[])
         bar->setValue(value);
         view->viewport()->repaint();
         frames << double(frame.nsecsElapsed()) / 1e6;
+        if (frames.constLast() > 16.0)
+            std::printf("  slow frame %lld at %d: %.2f ms\n", (long long)frames.size() - 1, value,
+                        frames.constLast());
     }
     std::printf("5,000-turn transcript: %lld frames scrolled, frame p50 %.2f ms, p99 %.2f ms, max "
                 "%.2f ms (longest layout turn %.2f ms)  target no frame > 16 ms\n",

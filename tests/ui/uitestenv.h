@@ -11,10 +11,12 @@
 class UiTestEnv
 {
 public:
-    explicit UiTestEnv(SimTiming timing = SimTiming{0, 0.0}, int demoCalls = 0)
+    explicit UiTestEnv(SimTiming timing = SimTiming{0, 0.0}, int demoCalls = 0,
+                       bool useKeychain = false)
     {
         m_dir.exportToEnvironment();
-        qunsetenv("OPENAI_API_KEY");
+        if (!useKeychain)
+            qunsetenv("OPENAI_API_KEY");
         m_settings = std::make_unique<UiSettings>(m_dir.path() + QStringLiteral("/ui.ini"));
         m_settings->setSupervisorName(QStringLiteral("sam"));
         m_settings->setAlertSound(false);
@@ -23,7 +25,7 @@ public:
         options.dataDir = m_dir.dataDir();
         options.configDir = m_dir.configDir();
         options.forceDemo = true;
-        options.useKeychain = false;
+        options.useKeychain = useKeychain;
         options.demoCalls = demoCalls;
         options.simTiming = timing;
         options.demoCustomerDelayMs = 0;

@@ -62,6 +62,8 @@ DemoChatPanel::~DemoChatPanel()
 
 void DemoChatPanel::setServices(AppServices *services)
 {
+    if (!services)
+        stop();
     m_services = services;
     m_status->setText(services && services->client() ? services->backendDescription()
                                                      : tr("Not connected"));

@@ -29,6 +29,7 @@ KeysPage::KeysPage(QWidget *parent)
     , m_remove(new QPushButton(tr("Remove"), this))
     , m_use(new QPushButton(tr("Use"), this))
     , m_validate(new QPushButton(tr("Validate"), this))
+    , m_import(new QPushButton(tr("Import OPENAI_API_KEY"), this))
     , m_status(new QLabel(this))
     , m_log(new QListWidget(this))
 {
@@ -50,6 +51,9 @@ KeysPage::KeysPage(QWidget *parent)
     buttons->addWidget(m_use);
     buttons->addWidget(m_validate);
     buttons->addStretch(1);
+    buttons->addWidget(m_import);
+    m_import->setAccessibleName(tr("Import the key from the environment"));
+    m_import->setToolTip(tr("Store the key from the OPENAI_API_KEY variable in the keychain"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Keys live in the operating system's keychain; this list "
                                     "holds only their names and settings."),
@@ -64,6 +68,7 @@ KeysPage::KeysPage(QWidget *parent)
     connect(m_remove, &QPushButton::clicked, this, &KeysPage::removeKey);
     connect(m_use, &QPushButton::clicked, this, &KeysPage::useKey);
     connect(m_validate, &QPushButton::clicked, this, &KeysPage::validateKey);
+    connect(m_import, &QPushButton::clicked, this, &KeysPage::importEnvironmentKey);
 }
 
 KeysPage::~KeysPage() = default;
@@ -94,6 +99,9 @@ void KeysPage::reload()
         b->setEnabled(store != nullptr);
     m_keys->clear();
     m_log->clear();
+    // First run: a key in the environment and none in the keychain is offered for import.
+    m_import->setVisible(store && store->keys().isEmpty() &&
+                         !qEnvironmentVariableIsEmpty("OPENAI_API_KEY"));
     if (!store) {
         m_status->setText(tr("The keychain is not in use (the key comes from OPENAI_API_KEY or "
                              "the app runs the demo)."));
@@ -104,7 +112,9 @@ void KeysPage::reload()
         auto *item = new QTreeWidgetItem(m_keys);
         item->setText(0, key.name);
         item->setText(1, key.name == store->activeName() ? tr("active") : QString());
-        item->setText(2, tr("%n day(s)", nullptr, int(key.ageDays(now))));
+        item->setText(2, key.ageDays(now) > RotationWarningDays
+                             ? tr("%n day(s) — rotate it", nullptr, int(key.ageDays(now)))
+                             : tr("%n day(s)", nullptr, int(key.ageDays(now))));
         item->setText(3, key.baseUrl.isEmpty() ? tr("default") : key.baseUrl.toString());
         item->setText(4, key.retireAt.isValid() ? key.retireAt.toLocalTime().toString(Qt::ISODate)
                                                 : QString());
@@ -240,4 +250,28 @@ void KeysPage::showValidation(const KeyValidation &validation)
             ? tr("Valid: the key can list %n model(s).", nullptr, int(validation.models.size()))
             : tr("%1: %2").arg(validation.statusName(), validation.message));
     reload();
+}
+
+void KeysPage::importEnvironmentKey()
+{
+    KeyStore *store = m_services ? m_services->keyStore() : nullptr;
+    const QByteArray key = qgetenv("OPENAI_API_KEY").trimmed();
+    if (!store || key.isEmpty())
+        return;
+    KeyMetadata meta;
+    meta.name = QStringLiteral("imported");
+    meta.createdAt = QDateTime::currentDateTimeUtc();
+    const ClientSettings env = ClientSettings::fromEnvironment();
+    if (env.baseUrl != ClientSettings().baseUrl)
+        meta.baseUrl = env.baseUrl;
+    meta.organization = env.organization;
+    meta.project = env.project;
+    m_status->setText(tr("Importing the key from OPENAI_API_KEY into the keychain…"));
+    SecretOperation *op = store->add(meta, key);
+    connect(op, &SecretOperation::finished, this, [this, op](const KeychainStatus &st) {
+        op->deleteLater();
+        m_status->setText(st.ok() ? tr("Imported as \"imported\"; it is used from the next start.")
+                                  : st.message);
+        reload();
+    });
 }

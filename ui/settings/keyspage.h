@@ -29,11 +29,16 @@ public:
 public slots:
     void reload();
 
+public:
+    // Keys older than this many days are marked for rotation.
+    static constexpr int RotationWarningDays = 90;
+
 private:
     void addKey();
     void removeKey();
     void useKey();
     void validateKey();
+    void importEnvironmentKey();
     void showValidation(const KeyValidation &validation);
     QString selectedName() const;
 
@@ -43,6 +48,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_use;
     QPushButton *m_validate;
+    QPushButton *m_import;
     QLabel *m_status;
     QListWidget *m_log;
     KeyValidator *m_validator = nullptr;
