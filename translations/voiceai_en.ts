@@ -1388,6 +1388,10 @@
         <source>Whisper from %1 · not heard by the customer · %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WallboardPage</name>

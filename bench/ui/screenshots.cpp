@@ -114,7 +114,7 @@ int main(int argc, char *argv[])
     waitMs(400);
     bar->takeOverButton()->click();
     bar->input()->setText(
-        QStringLiteral("Hi Tom, this is Sam, a supervisor. I can waive the late fee today."));
+        QStringLiteral("Hi Frank, this is Sam, a supervisor. I can waive the late fee today."));
     bar->sendButton()->click();
     session->customerUtterance(QStringLiteral("Okay, thank you. That would help."));
     waitMs(1500);

@@ -30,10 +30,11 @@ QString TranscriptModel::describe(const CallEvent &event)
     const QString &k = event.kind;
     if (k == EventKind::CallStarted)
         return tr("Call started");
-    if (k == EventKind::CallState)
-        return tr("Call %1 → %2")
-            .arg(p.value(QLatin1String("from")).toString(),
-                 p.value(QLatin1String("to")).toString());
+    if (k == EventKind::CallState) {
+        const QString from = p.value(QLatin1String("from")).toString();
+        const QString to = p.value(QLatin1String("to")).toString();
+        return from.isEmpty() ? tr("Call %1").arg(to) : tr("Call %1 → %2").arg(from, to);
+    }
     if (k == EventKind::SupervisorListen)
         return p.value(QLatin1String("on")).toBool() ? tr("%1 is listening").arg(who)
                                                      : tr("%1 stopped listening").arg(who);
