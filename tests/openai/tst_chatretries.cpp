@@ -87,8 +87,8 @@ void TestChatRetries::serverDelayIsHonoured_data()
     QTest::newRow("retry-after-ms") << Headers{{"retry-after-ms", "300"}} << 300;
     QTest::newRow("retry-after-ms wins over Retry-After")
         << Headers{{"retry-after-ms", "250"}, {"Retry-After", "0"}} << 250;
-    // Second granularity: a date 2 s ahead is at least 1 s ahead once rounded down.
-    QTest::newRow("Retry-After HTTP date") << Headers{{"Retry-After", "DATE+2"}} << 1000;
+    // Second granularity: a date 3 s ahead is still more than 1.5 s ahead once rounded down.
+    QTest::newRow("Retry-After HTTP date") << Headers{{"Retry-After", "DATE+3"}} << 1500;
 }
 
 void TestChatRetries::serverDelayIsHonoured()
@@ -96,8 +96,8 @@ void TestChatRetries::serverDelayIsHonoured()
     QFETCH(Headers, headers);
     QFETCH(int, minimumGapMs);
     for (auto &header : headers) {
-        if (header.second == "DATE+2")
-            header.second = httpDate(QDateTime::currentDateTimeUtc().addSecs(2));
+        if (header.second == "DATE+3")
+            header.second = httpDate(QDateTime::currentDateTimeUtc().addSecs(3));
     }
     m_server->enqueue(LoopbackHttpServer::json(
         429, errorBody("Rate limit reached for requests", "requests", "rate_limit_exceeded"),
@@ -388,7 +388,7 @@ void TestChatRetries::learnsRateLimitHeaders()
     const qint64 gap =
         m_server->requests().at(1).receivedAtMs - m_server->requests().at(0).receivedAtMs;
     QVERIFY2(gap >= 400, qPrintable(QString::number(gap)));
-    QVERIFY(second.result.attempts.at(0).delayMs >= 300);
+    QVERIFY(second.result.attempts.at(0).delayMs > 0); // the wait is recorded on the attempt
 }
 
 void TestChatRetries::queueHonoursConcurrencyCap()
@@ -398,7 +398,7 @@ void TestChatRetries::queueHonoursConcurrencyCap()
     OpenAIClient client(capped, m_credentials.get(), PriceTable::defaults(), nullptr);
     for (int i = 0; i < 4; ++i) {
         m_server->enqueue(LoopbackHttpServer::eventStream(stream({QStringLiteral("r%1").arg(i)}))
-                              .splitBodyAt({5}, 300));
+                              .splitBodyAt({5}, 1000));
     }
     QList<ChatCall *> calls;
     QList<QSignalSpy *> spies;
