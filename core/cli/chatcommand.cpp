@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 
 namespace {
 
@@ -85,6 +86,10 @@ int runChatCommand(const QStringList &arguments)
 int runChatCommand(const QStringList &arguments, CredentialProvider *credentials)
 {
     LogSanitizer::install();
+    // stdout/stderr belong to the answer and its errors, unless logging is asked for explicitly.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("voiceai.*.debug=false\nvoiceai.*.info=false"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
