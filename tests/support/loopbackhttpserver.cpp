@@ -174,9 +174,16 @@ void LoopbackHttpServer::onNewConnection()
 
 void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
 {
-    // Parse every complete request first: responding may close the socket synchronously.
-    QByteArray buffer = m_buffers.value(socket) + socket->readAll();
-    QList<Response> responses;
+    // A socket that already disconnected (its buffer erased) is not revived: a stale entry keyed
+    // by a deleted socket's address would hand its bytes to a later socket at the same address.
+    const auto entry = m_buffers.find(socket);
+    if (entry == m_buffers.end())
+        return;
+    // Work on a moved-out copy, never on a reference into m_buffers: responding may close the
+    // socket synchronously, and its disconnected() handler erases the map entry.
+    QByteArray buffer = std::move(entry.value()) + socket->readAll();
+    entry.value().clear();
+    QList<QPair<int, Response>> responses;
     for (;;) {
         const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
         if (headEnd < 0)
@@ -200,13 +207,17 @@ void LoopbackHttpServer::onReadyRead(QTcpSocket *socket)
         buffer.remove(0, headEnd + 4 + length);
         request.receivedAtMs = m_clock.elapsed();
         m_requests.append(request);
-        responses.append(m_queue.isEmpty() ? m_default : m_queue.takeFirst());
+        responses.append(
+            {int(m_requests.size() - 1), m_queue.isEmpty() ? m_default : m_queue.takeFirst()});
     }
+    // Store the unparsed rest before responding (the entry is looked up again: no iterator or
+    // reference is kept across anything that may emit signals).
     m_buffers.insert(socket, buffer);
     QPointer<QTcpSocket> guard(socket);
-    for (const Response &response : std::as_const(responses)) {
-        emit requestReceived(int(m_requests.size() - 1));
-        if (!guard)
+    for (const auto &[index, response] : std::as_const(responses)) {
+        emit requestReceived(index);
+        // A handler may have closed or deleted the socket; an earlier response may have closed it.
+        if (!guard || guard->state() != QAbstractSocket::ConnectedState)
             return;
         respond(socket, response);
     }
