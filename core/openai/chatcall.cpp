@@ -2,6 +2,7 @@
 
 #include "openai/chatexchange.h"
 #include "openai/chatrequestencoder.h"
+#include "openai/connectionpools.h"
 #include "openai/openaiclient.h"
 #include "openai/openailog.h"
 #include "openai/retrypolicy.h"
@@ -152,10 +153,10 @@ void ChatCall::startAttempt()
     if (budget > 0)
         totalTimeout = totalTimeout > 0 ? int(qMin<qint64>(totalTimeout, budget)) : int(budget);
     request.setTransferTimeout(qMax(m_request.firstByteTimeoutMs, totalTimeout));
+    QNetworkReply *reply =
+        m_client->m_pools->post(request, ChatRequestEncoder::encode(m_request, currentModel()));
     m_exchange =
-        new ChatExchange(m_client->networkAccessManager(), request,
-                         ChatRequestEncoder::encode(m_request, currentModel()), m_request.stream,
-                         m_request.firstByteTimeoutMs, totalTimeout, this);
+        new ChatExchange(reply, m_request.stream, m_request.firstByteTimeoutMs, totalTimeout, this);
     m_exchange->setParent(this);
     connect(m_exchange, &ChatExchange::finished, this, &ChatCall::onExchangeFinished);
 }

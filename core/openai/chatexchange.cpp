@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkRequest>
 
 namespace {
@@ -16,10 +15,10 @@ constexpr qint64 ReplyBufferBytes = 1024 * 1024;
 
 } // namespace
 
-ChatExchange::ChatExchange(QNetworkAccessManager *nam, const QNetworkRequest &request,
-                           const QByteArray &body, bool stream, int firstByteTimeoutMs,
+ChatExchange::ChatExchange(QNetworkReply *reply, bool stream, int firstByteTimeoutMs,
                            int totalTimeoutMs, ContentSink *sink)
-    : m_sink(sink)
+    : m_reply(reply)
+    , m_sink(sink)
     , m_decoder(this)
     , m_stream(stream)
 {
@@ -36,8 +35,6 @@ ChatExchange::ChatExchange(QNetworkAccessManager *nam, const QNetworkRequest &re
     if (totalTimeoutMs > 0)
         m_totalTimer.start(totalTimeoutMs);
 
-    m_reply = nam->post(request, body);
-    m_reply->setParent(this);
     // Back-pressure: QNAM stops reading the socket while this much is unread, so a fast server
     // cannot make a slow consumer buffer a whole stream in memory.
     m_reply->setReadBufferSize(ReplyBufferBytes);

@@ -15,9 +15,6 @@
 
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkRequest;
-
 // What one HTTP attempt produced.
 struct ExchangeOutcome
 {
@@ -39,14 +36,18 @@ struct ExchangeOutcome
 
 // One HTTP attempt of a chat request: sends it, decodes a streamed or plain answer, enforces the
 // first-byte and total timeouts, and reports once through finished(). Internal to ChatCall.
+// The reply is watched through a QPointer: if its manager is destroyed first, the exchange simply
+// has nothing left to abort.
 class ChatExchange final : public QObject, private ContentSink
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatExchange)
 
 public:
-    ChatExchange(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
-                 bool stream, int firstByteTimeoutMs, int totalTimeoutMs, ContentSink *sink);
+    // `reply` stays a child of the manager that made it (a reply must never outlive its manager);
+    // the exchange aborts it and schedules its deletion when done or destroyed.
+    ChatExchange(QNetworkReply *reply, bool stream, int firstByteTimeoutMs, int totalTimeoutMs,
+                 ContentSink *sink);
     ~ChatExchange() override;
 
     // Stops the attempt without emitting finished().

@@ -67,6 +67,9 @@ std::optional<ClientSettings> ClientSettings::fromJson(const QJsonObject &json,
         !readString(json, QLatin1String("project"), &settings.project, error) ||
         !readString(json, QLatin1String("azureApiVersion"), &settings.azureApiVersion, error) ||
         !readInt(json, QLatin1String("maxConcurrent"), 1, &settings.maxConcurrent, error) ||
+        !readInt(json, QLatin1String("connectionsPerPool"), 1, &settings.connectionsPerPool,
+                 error) ||
+        !readInt(json, QLatin1String("maxPools"), 1, &settings.maxPools, error) ||
         !readInt(json, QLatin1String("requestsPerMinute"), 0, &settings.requestsPerMinute, error) ||
         !readInt(json, QLatin1String("tokensPerMinute"), 0, &settings.tokensPerMinute, error) ||
         !readInt(json, QLatin1String("deltaBatchMs"), 0, &settings.deltaBatchMs, error))

@@ -17,6 +17,12 @@ struct ClientSettings
     bool azure = false;
     QString azureApiVersion = QStringLiteral("2024-10-21");
     int maxConcurrent = 8;
+    // Connection pools: QNetworkAccessManager opens at most 6 HTTP/1.1 connections per host, so
+    // the client spreads requests over up to `maxPools` managers with at most
+    // `connectionsPerPool` (1..6) requests in flight each. Origins that negotiate HTTP/2 (https)
+    // stay on the first manager, which multiplexes them over one connection.
+    int connectionsPerPool = 6;
+    int maxPools = 32;
     int requestsPerMinute = 0; // client-side limit; 0 = none (still learns from x-ratelimit-*)
     int tokensPerMinute = 0;
     // Deltas are delivered in batches at most this far apart (ms); 0 = after every network read.
@@ -26,7 +32,8 @@ struct ClientSettings
     // (azure is also implied by a *.openai.azure.com base URL).
     static ClientSettings fromEnvironment();
     // Fields of the config file's "client" object override `base`: baseUrl, organization, project,
-    // azure, azureApiVersion, maxConcurrent, requestsPerMinute, tokensPerMinute, deltaBatchMs.
+    // azure, azureApiVersion, maxConcurrent, connectionsPerPool, maxPools, requestsPerMinute,
+    // tokensPerMinute, deltaBatchMs.
     static std::optional<ClientSettings> fromJson(const QJsonObject &json,
                                                   const ClientSettings &base, QString *error);
     // Defaults, overlaid by the environment, overlaid by the "client" object of `configFile`

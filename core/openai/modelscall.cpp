@@ -5,13 +5,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 
-ModelsCall::ModelsCall(QNetworkAccessManager *nam, const QNetworkRequest &request, int timeoutMs)
+ModelsCall::ModelsCall(QNetworkReply *reply, int timeoutMs)
+    : m_reply(reply)
 {
-    m_reply = nam->get(request);
-    m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::finished, this, &ModelsCall::onReplyFinished);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -24,8 +22,13 @@ ModelsCall::ModelsCall(QNetworkAccessManager *nam, const QNetworkRequest &reques
 
 ModelsCall::~ModelsCall()
 {
-    if (m_reply)
+    // The reply belongs to the client's network manager (which may already be gone: then the
+    // QPointer is null); an unfinished one is stopped here.
+    if (m_reply) {
         m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 void ModelsCall::cancel()

@@ -8,9 +8,7 @@
 #include <QPointer>
 #include <QTimer>
 
-class QNetworkAccessManager;
 class QNetworkReply;
-class QNetworkRequest;
 
 // The handler of one GET /models request: cancel() and exactly one finished() (never after cancel).
 class ModelsCall : public QObject
@@ -30,7 +28,8 @@ signals:
 
 private:
     friend class OpenAIClient;
-    ModelsCall(QNetworkAccessManager *nam, const QNetworkRequest &request, int timeoutMs);
+    // `reply` stays a child of its manager; the handler aborts and releases it.
+    ModelsCall(QNetworkReply *reply, int timeoutMs);
     void onReplyFinished();
     void finish();
 

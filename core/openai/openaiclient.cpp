@@ -2,6 +2,7 @@
 
 #include "metrics/metricsregistry.h"
 #include "openai/chatcall.h"
+#include "openai/connectionpools.h"
 #include "openai/credentialprovider.h"
 #include "openai/modelscall.h"
 #include "openai/openailog.h"
@@ -18,7 +19,7 @@ OpenAIClient::OpenAIClient(ClientSettings settings, CredentialProvider *credenti
     , m_credentials(credentials)
     , m_prices(std::move(prices))
     , m_metrics(metrics)
-    , m_nam(new QNetworkAccessManager(this))
+    , m_pools(new ConnectionPools(m_settings.connectionsPerPool, m_settings.maxPools, this))
     , m_limiter(m_settings.requestsPerMinute, m_settings.tokensPerMinute)
 {
     m_monotonic.start();
@@ -27,12 +28,27 @@ OpenAIClient::OpenAIClient(ClientSettings settings, CredentialProvider *credenti
 
 OpenAIClient::~OpenAIClient()
 {
-    // Replies must not outlive the network access manager that made them.
+    // Stop every request while the managers still exist; the replies are children of their
+    // manager and go with it, so handlers deleted later find nothing left to touch.
     const QList<QPointer<ChatCall>> calls = m_running + m_queue;
     for (const QPointer<ChatCall> &call : calls) {
         if (call)
             call->cancel();
     }
+    for (const QPointer<ModelsCall> &call : std::as_const(m_modelCalls)) {
+        if (call)
+            call->cancel();
+    }
+}
+
+QNetworkAccessManager *OpenAIClient::networkAccessManager() const
+{
+    return m_pools->primary();
+}
+
+void OpenAIClient::configureNetwork(const std::function<void(QNetworkAccessManager *)> &configure)
+{
+    m_pools->configure(configure);
 }
 
 ChatCall *OpenAIClient::chat(const ChatRequest &request)
@@ -45,7 +61,10 @@ ChatCall *OpenAIClient::chat(const ChatRequest &request)
 ModelsCall *OpenAIClient::listModels(const QString &feature)
 {
     const QNetworkRequest request = buildRequest(QStringLiteral("/models"), {}, feature, false);
-    return new ModelsCall(m_nam, request, 30000);
+    m_modelCalls.removeAll(nullptr);
+    auto *call = new ModelsCall(m_pools->get(request), 30000);
+    m_modelCalls.append(call);
+    return call;
 }
 
 int OpenAIClient::queuedCount() const

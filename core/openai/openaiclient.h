@@ -12,14 +12,18 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class ChatCall;
+class ConnectionPools;
 class CredentialProvider;
 class MetricsRegistry;
 class ModelsCall;
 class QNetworkAccessManager;
 
-// The asynchronous OpenAI chat completions client: one QNetworkAccessManager, a queue with a
-// concurrency cap, client-side RPM/TPM limits learnt from x-ratelimit-* headers, cost and metrics.
+// The asynchronous OpenAI chat completions client: a small pool of QNetworkAccessManagers (so
+// HTTP/1.1 backends get more than QNAM's 6 connections per host), a queue with a concurrency cap,
+// client-side RPM/TPM limits learnt from x-ratelimit-* headers, cost and metrics.
 class OpenAIClient : public QObject
 {
     Q_OBJECT
@@ -28,7 +32,8 @@ class OpenAIClient : public QObject
 public:
     // `credentials` and `metrics` may be null (no key: e.g. the local simulator; no metrics).
     // Neither is owned; both must outlive the client. Destroying the client cancels the requests
-    // still queued or running (their handlers then emit nothing more).
+    // still queued or running (their handlers then emit nothing more); the handlers may be
+    // deleted before or after the client.
     OpenAIClient(ClientSettings settings, CredentialProvider *credentials, PriceTable prices,
                  MetricsRegistry *metrics, QObject *parent = nullptr);
     ~OpenAIClient() override;
@@ -44,7 +49,12 @@ public:
     int activeCount() const { return m_active; }
     int queuedCount() const;
     const RateLimiter &rateLimiter() const { return m_limiter; }
-    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    // The first of the client's network managers (the one HTTP/2 origins stay on).
+    QNetworkAccessManager *networkAccessManager() const;
+    // Applies `configure` (proxy, transfer timeout, redirect policy...) to every network manager
+    // of the client, now and to those created later, so that all of them behave the same.
+    void configureNetwork(const std::function<void(QNetworkAccessManager *)> &configure);
+    const ConnectionPools &connectionPools() const { return *m_pools; }
 
 signals:
     // Every finished request (not cancelled ones), for usage stores and alerts.
@@ -64,10 +74,11 @@ private:
     CredentialProvider *m_credentials;
     PriceTable m_prices;
     MetricsRegistry *m_metrics;
-    QNetworkAccessManager *m_nam;
+    ConnectionPools *m_pools; // child
     RateLimiter m_limiter;
     QList<QPointer<ChatCall>> m_queue;
     QList<QPointer<ChatCall>> m_running;
+    QList<QPointer<ModelsCall>> m_modelCalls;
     int m_active = 0;
     bool m_dispatchScheduled = false;
     QElapsedTimer m_monotonic;
