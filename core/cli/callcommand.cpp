@@ -3,12 +3,12 @@
 #include "calls/callmanager.h"
 #include "calls/callsession.h"
 #include "calls/scenario.h"
+#include "cli/clicredentials.h"
 #include "cli/cliio.h"
 #include "cli/commandtable.h"
 #include "common/apppaths.h"
 #include "common/logsanitizer.h"
 #include "openai/clientsettings.h"
-#include "openai/envcredentialprovider.h"
 #include "openai/modelprofiles.h"
 #include "openai/openaiclient.h"
 #include "openai/pricetable.h"
@@ -118,13 +118,18 @@ int runCallCommand(const QStringList &arguments)
         QStringLiteral("DIR"));
     const QCommandLineOption baseUrlOption(
         QStringLiteral("base-url"),
-        QStringLiteral("Use this API root (e.g. an external simulator) instead "
-                       "of the in-process simulator; key from OPENAI_API_KEY."),
+        QStringLiteral("Use this API root (e.g. an external simulator) instead of the in-process "
+                       "simulator; the key comes from the keychain's active key, else "
+                       "OPENAI_API_KEY."),
         QStringLiteral("URL"));
     const QCommandLineOption openAiOption(
         QStringLiteral("openai"),
-        QStringLiteral("Use the configured API (config file, OPENAI_BASE_URL, "
-                       "OPENAI_API_KEY) instead of the in-process simulator."));
+        QStringLiteral("Use the configured API instead of the in-process simulator: the "
+                       "keychain's active key with its base URL, else the config file, "
+                       "OPENAI_BASE_URL and OPENAI_API_KEY."));
+    const QCommandLineOption insecureOption(
+        QStringLiteral("allow-insecure-http"),
+        QStringLiteral("Accept an http:// base URL that is not this computer."));
     const QCommandLineOption firstTokenOption(
         QStringLiteral("sim-first-token-ms"),
         QStringLiteral("In-process simulator: delay before the first token "
@@ -135,7 +140,7 @@ int runCallCommand(const QStringList &arguments)
         QStringLiteral("In-process simulator: token rate (default 0 = instant)."),
         QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({scenarioOption, versionOption, jsonOption, dataDirOption, baseUrlOption,
-                       openAiOption, firstTokenOption, rateOption});
+                       openAiOption, firstTokenOption, rateOption, insecureOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -169,7 +174,16 @@ int runCallCommand(const QStringList &arguments)
         return usageError(QStringLiteral("bad configuration: %1").arg(error));
 
     std::unique_ptr<SimulatorServer> simulator;
-    std::unique_ptr<EnvCredentialProvider> credentials;
+    std::unique_ptr<CliCredentials> credentials;
+    const QString dataDir = AppPaths::dataDir(parser.value(dataDirOption));
+    if (parser.isSet(baseUrlOption) || parser.isSet(openAiOption)) {
+        credentials = std::make_unique<CliCredentials>(dataDir);
+        if (!credentials->catalogError().isEmpty())
+            CliIo::err() << "voiceai-cli call: warning: " << credentials->catalogError()
+                         << " (using OPENAI_API_KEY)\n";
+        // The active key's base URL, organisation and project; --base-url overrides the URL.
+        settings = credentials->applyActiveKey(settings);
+    }
     if (parser.isSet(baseUrlOption)) {
         const QUrl url(parser.value(baseUrlOption), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() ||
@@ -177,9 +191,12 @@ int runCallCommand(const QStringList &arguments)
             return usageError(QStringLiteral("--base-url is not an http(s) URL: %1")
                                   .arg(parser.value(baseUrlOption)));
         settings.baseUrl = url;
-        credentials = std::make_unique<EnvCredentialProvider>();
-    } else if (parser.isSet(openAiOption)) {
-        credentials = std::make_unique<EnvCredentialProvider>();
+    }
+    if (credentials) {
+        if (const QString refused =
+                CliCredentials::checkBaseUrl(settings.baseUrl, parser.isSet(insecureOption));
+            !refused.isEmpty())
+            return usageError(refused);
     } else {
         bool okDelay = false;
         bool okRate = false;
@@ -197,7 +214,6 @@ int runCallCommand(const QStringList &arguments)
         settings.baseUrl = simulator->baseUrl();
     }
 
-    const QString dataDir = AppPaths::dataDir(parser.value(dataDirOption));
     if (!AppPaths::ensurePrivateDir(dataDir)) {
         CliIo::err() << "voiceai-cli call: cannot create the data folder " << dataDir << '\n';
         return ExitFailure;
@@ -208,7 +224,7 @@ int runCallCommand(const QStringList &arguments)
         return ExitFailure;
     }
 
-    OpenAIClient client(settings, credentials.get(), prices, nullptr);
+    OpenAIClient client(settings, credentials ? credentials->provider() : nullptr, prices, nullptr);
     CallServices services;
     services.client = &client;
     services.calls = store.get();

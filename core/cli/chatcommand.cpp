@@ -1,11 +1,11 @@
 #include "cli/chatcommand.h"
 
+#include "cli/clicredentials.h"
 #include "cli/cliio.h"
 #include "cli/commandtable.h"
 #include "common/apppaths.h"
 #include "common/logsanitizer.h"
 #include "openai/chatcall.h"
-#include "openai/envcredentialprovider.h"
 #include "openai/modelprofiles.h"
 #include "openai/openaiclient.h"
 
@@ -75,15 +75,30 @@ QJsonObject resultJson(const ChatResult &result)
     return json;
 }
 
+int runChat(const QStringList &arguments, CredentialProvider *credentials,
+            const CliCredentials *keychain);
+
 } // namespace
 
 int runChatCommand(const QStringList &arguments)
 {
-    EnvCredentialProvider credentials;
-    return runChatCommand(arguments, &credentials);
+    LogSanitizer::install();
+    const CliCredentials keychain(AppPaths::dataDir());
+    if (!keychain.catalogError().isEmpty())
+        CliIo::err() << "voiceai-cli chat: warning: " << keychain.catalogError()
+                     << " (using OPENAI_API_KEY)\n";
+    return runChat(arguments, keychain.provider(), &keychain);
 }
 
 int runChatCommand(const QStringList &arguments, CredentialProvider *credentials)
+{
+    return runChat(arguments, credentials, nullptr);
+}
+
+namespace {
+
+int runChat(const QStringList &arguments, CredentialProvider *credentials,
+            const CliCredentials *keychain)
 {
     LogSanitizer::install();
     // stdout/stderr belong to the answer and its errors, unless logging is asked for explicitly.
@@ -94,7 +109,8 @@ int runChatCommand(const QStringList &arguments, CredentialProvider *credentials
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Sends MESSAGE to the chat completions API and prints the reply. Flags override the "
-        "configuration file; the key comes from OPENAI_API_KEY."));
+        "configuration file; the key comes from the keychain's active key (voiceai-cli keys), else "
+        "OPENAI_API_KEY."));
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("base-url"),
@@ -113,6 +129,8 @@ int runChatCommand(const QStringList &arguments, CredentialProvider *credentials
         {QStringLiteral("timeout-ms"), QStringLiteral("Timeout of each attempt in ms."),
          QStringLiteral("N")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON object with the whole result.")},
+        {QStringLiteral("allow-insecure-http"),
+         QStringLiteral("Accept an http:// base URL that is not this computer.")},
     });
     parser.addPositionalArgument(QStringLiteral("MESSAGE"), QStringLiteral("The user message."));
     if (!parser.parse(arguments))
@@ -134,6 +152,9 @@ int runChatCommand(const QStringList &arguments, CredentialProvider *credentials
     if (!error.isEmpty())
         return usageError(QStringLiteral("bad configuration: %1").arg(error));
 
+    // The active key's base URL, organisation and project; flags override them.
+    if (keychain)
+        settings = keychain->applyActiveKey(settings);
     if (parser.isSet(QStringLiteral("base-url"))) {
         const QUrl url(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty() ||
@@ -142,6 +163,10 @@ int runChatCommand(const QStringList &arguments, CredentialProvider *credentials
                                   .arg(parser.value(QStringLiteral("base-url"))));
         settings.baseUrl = url;
     }
+    if (const QString refused = CliCredentials::checkBaseUrl(
+            settings.baseUrl, parser.isSet(QStringLiteral("allow-insecure-http")));
+        !refused.isEmpty())
+        return usageError(refused);
 
     ChatRequest request;
     request.feature = QStringLiteral("chat-cli");
@@ -209,3 +234,5 @@ int runChatCommand(const QStringList &arguments, CredentialProvider *credentials
     CliIo::err().flush();
     return result.error.isApiError() ? ExitApiError : ExitNetwork;
 }
+
+} // namespace
