@@ -1,7 +1,6 @@
 #include "calls/budgetconfig.h"
 
-#include <QFile>
-#include <QJsonDocument>
+#include "common/jsonfile.h"
 
 namespace {
 
@@ -87,31 +86,20 @@ std::optional<BudgetConfig> BudgetConfig::fromJson(const QJsonObject &json,
 
 BudgetConfig BudgetConfig::defaults()
 {
-    QFile file(QStringLiteral(":/config/budgets.json"));
-    if (!file.open(QIODevice::ReadOnly))
-        return BudgetConfig{};
-    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
     QString error;
-    return fromJson(json, BudgetConfig{}, &error).value_or(BudgetConfig{});
+    const std::optional<QJsonObject> json =
+        readJsonObjectFile(QStringLiteral(":/config/budgets.json"), &error);
+    if (!json)
+        return BudgetConfig{};
+    return fromJson(*json, BudgetConfig{}, &error).value_or(BudgetConfig{});
 }
 
 std::optional<BudgetConfig> BudgetConfig::load(const QString &fileName, QString *error)
 {
-    QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(fileName, file.errorString());
+    const std::optional<QJsonObject> document = readJsonObjectFile(fileName, error);
+    if (!document)
         return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject()) {
-        if (error)
-            *error = QStringLiteral("%1: not a JSON object (%2)")
-                         .arg(fileName, parseError.errorString());
-        return std::nullopt;
-    }
-    QJsonObject json = doc.object();
+    QJsonObject json = *document;
     if (json.value(QLatin1String("budget")).isObject())
         json = json.value(QLatin1String("budget")).toObject();
     QString detail;

@@ -1,30 +1,11 @@
 #include "openai/modelprofiles.h"
 
+#include "common/jsonfile.h"
+
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
-
-std::optional<QJsonObject> readObject(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        if (error)
-            *error = QStringLiteral("%1 is not a JSON object: %2 at offset %3")
-                         .arg(path, parseError.errorString())
-                         .arg(parseError.offset);
-        return std::nullopt;
-    }
-    return document.object();
-}
 
 bool applyModels(const QJsonObject &models, ModelProfiles *profiles, const QString &origin,
                  QString *error)
@@ -68,7 +49,7 @@ ModelProfiles ModelProfiles::defaults()
 {
     ModelProfiles profiles;
     QString error;
-    const auto json = readObject(QStringLiteral(":/config/models.json"), &error);
+    const auto json = readJsonObjectFile(QStringLiteral(":/config/models.json"), &error);
     if (json)
         applyModels(json->value(QLatin1String("models")).toObject(), &profiles,
                     QStringLiteral(":/config/models.json"), &error);
@@ -82,7 +63,7 @@ ModelProfiles ModelProfiles::load(const QString &configFile, QString *error)
     ModelProfiles profiles = defaults();
     if (configFile.isEmpty() || !QFile::exists(configFile))
         return profiles;
-    const auto json = readObject(configFile, error);
+    const auto json = readJsonObjectFile(configFile, error);
     if (!json)
         return profiles;
     if (!json->contains(QLatin1String("models")))

@@ -1,30 +1,8 @@
 #include "openai/pricetable.h"
 
+#include "common/jsonfile.h"
+
 #include <QFile>
-#include <QJsonDocument>
-
-namespace {
-
-std::optional<QJsonObject> readObject(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        if (error)
-            *error =
-                QStringLiteral("%1 is not a JSON object: %2").arg(path, parseError.errorString());
-        return std::nullopt;
-    }
-    return document.object();
-}
-
-} // namespace
 
 PriceTable::PriceTable() = default;
 
@@ -120,7 +98,7 @@ PriceTable PriceTable::defaults()
 {
     PriceTable table;
     QString error;
-    if (const auto json = readObject(QStringLiteral(":/config/prices.json"), &error))
+    if (const auto json = readJsonObjectFile(QStringLiteral(":/config/prices.json"), &error))
         table.merge(*json, &error);
     return table;
 }
@@ -130,7 +108,7 @@ PriceTable PriceTable::load(const QString &userFile, QString *error)
     PriceTable table = defaults();
     if (userFile.isEmpty() || !QFile::exists(userFile))
         return table;
-    const auto json = readObject(userFile, error);
+    const auto json = readJsonObjectFile(userFile, error);
     if (!json)
         return table;
     QString mergeError;

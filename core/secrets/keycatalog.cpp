@@ -1,6 +1,7 @@
 #include "secrets/keycatalog.h"
 
 #include "common/apppaths.h"
+#include "common/jsonfile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,23 +13,12 @@ bool KeyCatalog::load(const QString &path, QString *error)
 {
     m_keys.clear();
     m_active.clear();
-    QFile file(path);
-    if (!file.exists())
+    if (!QFile::exists(path))
         return true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+    const std::optional<QJsonObject> document = readJsonObjectFile(path, error);
+    if (!document)
         return false;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        if (error)
-            *error =
-                QStringLiteral("%1 is not a JSON object (%2)").arg(path, parseError.errorString());
-        return false;
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject root = *document;
     QList<KeyMetadata> keys;
     for (const QJsonValue &value : root.value(QStringLiteral("keys")).toArray()) {
         QString entryError;

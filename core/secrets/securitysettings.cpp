@@ -1,7 +1,8 @@
 #include "secrets/securitysettings.h"
 
+#include "common/jsonfile.h"
+
 #include <QFile>
-#include <QJsonDocument>
 
 namespace {
 
@@ -47,21 +48,10 @@ SecuritySettings SecuritySettings::fromJson(const QJsonObject &security, QString
 
 SecuritySettings SecuritySettings::load(const QString &configFile, QString *error)
 {
-    QFile file(configFile);
-    if (!file.exists())
+    if (!QFile::exists(configFile))
         return {};
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot read %1: %2").arg(configFile, file.errorString());
+    const std::optional<QJsonObject> root = readJsonObjectFile(configFile, error);
+    if (!root)
         return {};
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        if (error)
-            *error = QStringLiteral("%1 is not a JSON object (%2)")
-                         .arg(configFile, parseError.errorString());
-        return {};
-    }
-    return fromJson(document.object().value(QStringLiteral("security")).toObject(), error);
+    return fromJson(root->value(QStringLiteral("security")).toObject(), error);
 }
