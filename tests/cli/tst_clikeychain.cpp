@@ -1,5 +1,7 @@
 // voiceai-cli chat uses the keychain's active key (else OPENAI_API_KEY), against a loopback
 // server that checks the Authorization header, inside the test command's keyring session.
+#include "sim/simtiming.h"
+#include "sim/simulatorserver.h"
 #include "tempdatadir.h"
 
 #include <QEventLoop>
@@ -108,6 +110,7 @@ private slots:
     void chatUsesKeySource_data();
     void chatUsesKeySource();
     void chatRefusesInsecureBaseUrl();
+    void callUsesKeychainKey();
 
 private:
     CliRun run(const QStringList &arguments, const QByteArray &input = {},
@@ -244,6 +247,42 @@ void TestCliKeychain::chatRefusesInsecureBaseUrl()
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains("--allow-insecure-http"), refused.err.constData());
     QVERIFY(!refused.err.contains(EnvKey));
+}
+
+void TestCliKeychain::callUsesKeychainKey()
+{
+    const CliRun added =
+        run({QStringLiteral("keys"), QStringLiteral("add"), QStringLiteral("production")},
+            KeychainKey + '\n');
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    SimulatorServer server;
+    server.setTiming(SimTiming{0, 0.0});
+    QVERIFY(server.listen());
+    QProcessEnvironment extra;
+    extra.insert(QStringLiteral("OPENAI_API_KEY"), QString::fromLatin1(EnvKey));
+    const CliRun call = run({QStringLiteral("call"), QStringLiteral("--scenario"),
+                             QStringLiteral(VOICEAI_SCENARIO_DIR "/scripted-address-change.json"),
+                             QStringLiteral("--base-url"), server.baseUrl().toString()},
+                            {}, extra);
+    QVERIFY2(call.exitCode == 0, call.err.constData());
+    QVERIFY(server.requestCount() > 0);
+    for (const QByteArray &key : {KeychainKey, EnvKey}) {
+        QVERIFY(!call.out.contains(key));
+        QVERIFY(!call.err.contains(key));
+    }
+    // The agent's requests took the keychain's key, not the environment's.
+    QFile log(m_dirs->dataDir() + QStringLiteral("/key-access.jsonl"));
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    int callReads = 0;
+    for (const QByteArray &line : log.readAll().split('\n')) {
+        const QJsonObject entry = QJsonDocument::fromJson(line).object();
+        if (entry.value(QStringLiteral("feature")).toString() != QLatin1String("call"))
+            continue;
+        ++callReads;
+        QCOMPARE(entry.value(QStringLiteral("source")).toString(),
+                 QStringLiteral("keychain:production"));
+    }
+    QVERIFY(callReads > 0);
 }
 
 QTEST_GUILESS_MAIN(TestCliKeychain)
