@@ -283,6 +283,17 @@ void TestClientConfig::settingsFromEnvironment()
     QString error;
     QVERIFY(!ClientSettings::fromJson(QJsonObject{{"maxConcurrent", 0}}, plain, &error));
     QVERIFY(error.contains("maxConcurrent"));
+    QVERIFY(!ClientSettings::fromJson(QJsonObject{{"maxPools", 0}}, plain, &error));
+    QVERIFY(error.contains("maxPools"));
+    QVERIFY(!ClientSettings::fromJson(QJsonObject{{"connectionsPerPool", "six"}}, plain, &error));
+    QVERIFY(error.contains("connectionsPerPool"));
+    QCOMPARE(plain.connectionsPerPool, 6);
+    QCOMPARE(plain.maxPools, 32);
+    const auto pooled = ClientSettings::fromJson(
+        QJsonObject{{"connectionsPerPool", 4}, {"maxPools", 3}}, plain, &error);
+    QVERIFY(pooled);
+    QCOMPARE(pooled->connectionsPerPool, 4);
+    QCOMPARE(pooled->maxPools, 3);
 }
 
 void TestClientConfig::requestBody_data()
