@@ -35,6 +35,29 @@
         <source>none (demo)</source>
         <translation>keiner (Demo)</translation>
     </message>
+    <message>
+        <source>Security settings: %1 (using the defaults)</source>
+        <translation>Sicherheitseinstellungen: %1 (Standardwerte werden verwendet)</translation>
+    </message>
+</context>
+<context>
+    <name>BaseUrlGate</name>
+    <message>
+        <source>%1 uses plain http to a computer other than this one: the API key and every call transcript would cross the network unencrypted. Use it anyway?</source>
+        <translation>%1 verwendet unverschlüsseltes http zu einem anderen Computer: Der API-Schlüssel und jedes Gesprächsprotokoll würden unverschlüsselt über das Netz gehen. Trotzdem verwenden?</translation>
+    </message>
+    <message>
+        <source>This base URL cannot be used: %1</source>
+        <translation>Diese Basis-URL kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Invalid base URL</source>
+        <translation>Ungültige Basis-URL</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation>Unverschlüsselte Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>CallMonitorPage</name>
@@ -859,6 +882,10 @@
         <source>Imported as &quot;imported&quot;; it is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key was not stored: its base URL was not accepted.</source>
+        <translation>Der Schlüssel wurde nicht gespeichert: Seine Basis-URL wurde nicht akzeptiert.</translation>
+    </message>
 </context>
 <context>
     <name>LatencyStrip</name>
@@ -1068,6 +1095,45 @@
     <message>
         <source>VoiceAI Supervisor</source>
         <translation>VoiceAI Supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityAlerts</name>
+    <message>
+        <source>The retired key &quot;%1&quot; was deleted from the keychain.</source>
+        <translation>Der ausgemusterte Schlüssel „%1“ wurde aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is %2 days old (more than %3): rotate it (Settings › Keys).</source>
+        <translation>Der Schlüssel „%1“ ist %2 Tage alt (mehr als %3): bitte erneuern (Einstellungen › Schlüssel).</translation>
+    </message>
+    <message>
+        <source>Retired keys could not be deleted: %1</source>
+        <translation>Ausgemusterte Schlüssel konnten nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>The app uses OPENAI_API_KEY instead.</source>
+        <translation>Die App verwendet stattdessen OPENAI_API_KEY.</translation>
+    </message>
+    <message>
+        <source>The app runs without a key; the demo (--demo) still works.</source>
+        <translation>Die App läuft ohne Schlüssel; die Demo (--demo) funktioniert weiterhin.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1 %2</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1 %2</translation>
+    </message>
+    <message>
+        <source>Unusual API spending: $%1 in the last hour (alert threshold $%2). Check that nobody else uses the key.</source>
+        <translation>Ungewöhnliche API-Kosten: %1 $ in der letzten Stunde (Alarmschwelle %2 $). Prüfen Sie, ob niemand sonst den Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <source>Unusual API traffic: %1 requests in the last hour (alert threshold %2). Check that nobody else uses the key.</source>
+        <translation>Ungewöhnlicher API-Verkehr: %1 Anfragen in der letzten Stunde (Alarmschwelle %2). Prüfen Sie, ob niemand sonst den Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <source>The OpenAI account has no quota left: requests fail until the plan or billing is fixed (%1).</source>
+        <translation>Das OpenAI-Konto hat kein Kontingent mehr: Anfragen schlagen fehl, bis Tarif oder Abrechnung in Ordnung sind (%1).</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,29 @@
         <source>none (demo)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Security settings: %1 (using the defaults)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BaseUrlGate</name>
+    <message>
+        <source>%1 uses plain http to a computer other than this one: the API key and every call transcript would cross the network unencrypted. Use it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This base URL cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CallMonitorPage</name>
@@ -859,6 +882,10 @@
         <source>Imported as &quot;imported&quot;; it is used from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key was not stored: its base URL was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LatencyStrip</name>
@@ -1067,6 +1094,45 @@
     </message>
     <message>
         <source>VoiceAI Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurityAlerts</name>
+    <message>
+        <source>The retired key &quot;%1&quot; was deleted from the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; is %2 days old (more than %3): rotate it (Settings › Keys).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired keys could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app uses OPENAI_API_KEY instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app runs without a key; the demo (--demo) still works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusual API spending: $%1 in the last hour (alert threshold $%2). Check that nobody else uses the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusual API traffic: %1 requests in the last hour (alert threshold %2). Check that nobody else uses the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OpenAI account has no quota left: requests fail until the plan or billing is fixed (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,6 +15,8 @@
 #include "secrets/keystore.h"
 #include "secrets/secretoperation.h"
 #include "secrets/secretvault.h"
+#include "secrets/securitysettings.h"
+#include "securityalerts.h"
 #include "sim/simulatorserver.h"
 #include "store/sqlitestore.h"
 #include "uilog.h"
@@ -33,6 +35,8 @@ AppServices::AppServices(UiSettings *settings, AppServicesOptions options, QObje
 
 AppServices::~AppServices()
 {
+    // The alerts watch the client: they go before it. Sessions use the client and the store.
+    m_securityAlerts.reset();
     // Sessions use the client and the store: they go first. Requests they cancelled are deleted
     // later; let that happen while the client's network manager still exists.
     m_calls.reset();
@@ -56,6 +60,7 @@ bool AppServices::start()
     openKeys();
     if (!makeClient())
         return false;
+    startSecurity();
 
     if (m_store) {
         CallServices services;
@@ -112,13 +117,20 @@ void AppServices::openKeys()
         m_envCredentials = std::make_unique<EnvCredentialProvider>();
         return;
     }
-    m_vault = std::make_unique<SecretVault>();
+    // The same keychain service as `voiceai-cli keys` (VOICEAI_KEYCHAIN_SERVICE separates
+    // profiles).
+    const QString service = qEnvironmentVariable("VOICEAI_KEYCHAIN_SERVICE");
+    m_vault = std::make_unique<SecretVault>(
+        service.isEmpty() ? QString::fromLatin1(SecretVault::DefaultService) : service);
     m_keyStore = std::make_unique<KeyStore>(m_configDir, m_vault.get());
     QString error;
     if (!m_keyStore->reload(&error)) {
         m_warnings << tr("The key list could not be read: %1").arg(error);
     }
-    m_keyLog = std::make_unique<KeyAccessLog>(m_dataDir);
+    QString securityError;
+    const SecuritySettings security =
+        SecuritySettings::load(AppPaths::configFile(), &securityError);
+    m_keyLog = std::make_unique<KeyAccessLog>(m_dataDir, security.keyAccessLogMaxBytes);
     m_keychainCredentials =
         std::make_unique<KeychainCredentialProvider>(m_keyStore.get(), m_keyLog.get());
 }
@@ -162,6 +174,10 @@ bool AppServices::makeClient()
         SecretOperation *load = m_keychainCredentials->load();
         connect(load, &SecretOperation::finished, this, [this, load] {
             load->deleteLater();
+            // Locked, absent or refused: say so, and keep running on what is left.
+            if (m_securityAlerts)
+                m_securityAlerts->reportKeychain(m_keychainCredentials->lastStatus(),
+                                                 m_keychainCredentials->source());
             emit backendChanged();
         });
     } else {
@@ -185,6 +201,20 @@ bool AppServices::makeClient()
     }
     m_client = std::make_unique<OpenAIClient>(client, credentials, prices, m_metrics.get());
     return true;
+}
+
+void AppServices::startSecurity()
+{
+    QString error;
+    const SecuritySettings security = SecuritySettings::load(AppPaths::configFile(), &error);
+    if (!error.isEmpty())
+        m_warnings << tr("Security settings: %1 (using the defaults)").arg(error);
+    m_securityAlerts =
+        std::make_unique<SecurityAlerts>(security, m_keyStore.get(), m_store.get(), m_client.get());
+    connect(m_securityAlerts.get(), &SecurityAlerts::alertRaised, this, &AppServices::alertRaised);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_warnings << m_securityAlerts->keyAgeWarnings(now);
+    m_securityAlerts->pruneRetiredKeys(now);
 }
 
 QString AppServices::backendDescription() const

@@ -17,6 +17,7 @@ class KeyStore;
 class MetricsRegistry;
 class ModelProfiles;
 class OpenAIClient;
+class SecurityAlerts;
 class SecretVault;
 class SimulatorServer;
 class SqliteStore;
@@ -69,6 +70,8 @@ public:
     KeyAccessLog *keyAccessLog() const { return m_keyLog.get(); }
     MetricsRegistry *metrics() const { return m_metrics.get(); }
     UiSettings *settings() const { return m_settings; }
+    // Key age, pruning, keychain, usage-spike and quota alerts (null before start()).
+    SecurityAlerts *securityAlerts() const { return m_securityAlerts.get(); }
 
     // The demo floor's scenarios (resources/scenarios, varied personas).
     QList<Scenario> demoScenarios() const;
@@ -80,11 +83,14 @@ public:
 signals:
     void started();
     void backendChanged();
+    // A warning that arrives after start() (keychain read, pruned key, usage spike, quota).
+    void alertRaised(const QString &text);
 
 private:
     void openStore();
     void openKeys();
     bool makeClient();
+    void startSecurity();
 
     UiSettings *m_settings;
     AppServicesOptions m_options;
@@ -105,5 +111,6 @@ private:
     std::unique_ptr<ModelProfiles> m_models;
     std::unique_ptr<OpenAIClient> m_client;
     std::unique_ptr<CallManager> m_calls;
+    std::unique_ptr<SecurityAlerts> m_securityAlerts;
     int m_demoCounter = 0;
 };

@@ -190,6 +190,11 @@ void MainWindow::setServices(AppServices *services)
     m_settingsPage->setServices(services);
     if (services) {
         connect(services, &AppServices::backendChanged, this, &MainWindow::updateStatus);
+        // Security alerts go to the Alerts dock and, briefly, the status bar; nothing blocks.
+        connect(services, &AppServices::alertRaised, this, [this](const QString &text) {
+            addAlert(text, nullptr);
+            statusBar()->showMessage(text, 15000);
+        });
         for (const QString &warning : services->warnings())
             addAlert(warning, nullptr);
         if (services->keyStore() && services->keyStore()->keys().isEmpty() &&

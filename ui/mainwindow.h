@@ -45,6 +45,8 @@ public:
     DemoChatPanel *demoChat() const { return m_chat; }
     RiskAlerter *alerter() const { return m_alerter; }
     QLabel *connectionLabel() const { return m_connection; }
+    // The Alerts dock's list, newest first.
+    QListWidget *alertsList() const { return m_alerts; }
     int currentPage() const;
 
 public slots:

@@ -3,6 +3,7 @@
 #include "appservices.h"
 #include "mainwindow.h"
 #include "theme/thememanager.h"
+#include "tokens/tokenizer.h"
 #include "uilog.h"
 #include "uisettings.h"
 
@@ -85,6 +86,8 @@ int runSupervisorApp(QApplication &app)
         if (!services.start())
             qCWarning(lcUi) << "could not start the core:" << services.warnings();
         window.setServices(&services);
+        // Token counts are needed soon (budgets, the chat); load the encodings off the GUI thread.
+        Tokenizer::preloadInBackground();
         if (parser.isSet(probe)) {
             QTextStream(stdout) << "services-ready-ms " << sinceMain.elapsed() << Qt::endl;
             QTimer::singleShot(0, &app, &QApplication::quit);

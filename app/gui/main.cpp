@@ -1,4 +1,5 @@
 #include "common/apppaths.h"
+#include "common/logsanitizer.h"
 #include "supervisorapp.h"
 
 #include <QApplication>
@@ -6,6 +7,8 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // Before anything can log: every line is masked for keys and Authorization headers.
+    LogSanitizer::install();
     AppPaths::setApplicationIdentity();
     return runSupervisorApp(app);
 }

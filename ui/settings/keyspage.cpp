@@ -1,6 +1,7 @@
 #include "keyspage.h"
 
 #include "appservices.h"
+#include "baseurlgate.h"
 #include "openai/clientsettings.h"
 #include "secrets/keyaccesslog.h"
 #include "secrets/keystore.h"
@@ -157,7 +158,11 @@ void KeysPage::addKey()
         return;
     KeyMetadata meta;
     meta.name = name->text().trimmed();
-    meta.baseUrl = QUrl(baseUrl->text().trimmed());
+    // Plain http to another computer needs an explicit yes; invalid URLs are refused.
+    if (!BaseUrlGate::ask(this, baseUrl->text(), &meta.baseUrl)) {
+        m_status->setText(tr("The key was not stored: its base URL was not accepted."));
+        return;
+    }
     meta.createdAt = QDateTime::currentDateTimeUtc();
     if (!KeyMetadata::isValidName(meta.name)) {
         m_status->setText(tr("\"%1\" is not a valid key name: use letters, digits, '-', '_' or "
