@@ -1,5 +1,6 @@
 #pragma once
 
+#include "tokens/paircache.h"
 #include "tokens/piececache.h"
 #include "tokens/ranktable.h"
 
@@ -17,6 +18,8 @@ public:
     explicit BytePairMerger(const RankTable &ranks)
         : m_ranks(ranks)
         , m_cache(PieceCache::forThisThread())
+        , m_pairs(PairCache::forThisThread())
+        , m_pairsUsable(ranks.maxRank() < PairCache::RankLimit && ranks.id() < (1u << 24))
     {}
 
     template<typename Sink>
@@ -108,23 +111,18 @@ private:
             std::copy_n(token + at + 2, tail, token + at + 1);
             std::copy_n(pairRank + at + 2, tail, pairRank + at + 1);
             --n;
-            // Both neighbours' lookups are started before either is waited for.
-            RankTable::Probe right{}, left{};
-            const bool hasRight = at + 1 < n;
-            if (hasRight) {
-                right = RankTable::probe(piece + start[at], partEnd(at + 1) - start[at]);
-                m_ranks.prefetch(right);
-            }
-            if (at > 0) {
-                left = RankTable::probe(piece + start[at - 1], partEnd(at) - start[at - 1]);
-                m_ranks.prefetch(left);
-            }
-            pairRank[at] = hasRight
-                               ? m_ranks.find(piece + start[at], partEnd(at + 1) - start[at], right)
-                               : RankTable::NoRank;
+            // The new part's pairs with both neighbours: from the pair cache, else both
+            // rank-table lookups are started before either is waited for.
+            PairLookup right, left;
+            if (at + 1 < n)
+                right.start(*this, token[at], token[at + 1], piece + start[at],
+                            partEnd(at + 1) - start[at]);
             if (at > 0)
-                pairRank[at - 1] =
-                    m_ranks.find(piece + start[at - 1], partEnd(at) - start[at - 1], left);
+                left.start(*this, token[at - 1], token[at], piece + start[at - 1],
+                           partEnd(at) - start[at - 1]);
+            pairRank[at] = right.finish(*this);
+            if (at > 0)
+                pairRank[at - 1] = left.finish(*this);
         }
         for (qsizetype i = 0; i < n; ++i)
             sink(token[i]);
@@ -195,6 +193,46 @@ private:
             sink(token[i]);
     }
 
+    // The rank of two adjacent parts merged, answered by the pair cache when it can be;
+    // otherwise the rank-table slot is prefetched by start() and read by finish().
+    struct PairLookup
+    {
+        quint32 rank = RankTable::NoRank;
+        PairCache::Entry *entry = nullptr; // set while a rank-table lookup is pending
+        quint64 key = 0;
+        const uchar *bytes = nullptr;
+        qsizetype len = 0;
+        RankTable::Probe probe{};
+
+        void start(const BytePairMerger &m, quint32 a, quint32 b, const uchar *data, qsizetype n)
+        {
+            if (m.m_pairsUsable) {
+                key = PairCache::keyOf(m.m_ranks.id(), a, b);
+                PairCache::Entry &e = m.m_pairs.slot(key);
+                if (e.key == key) {
+                    rank = e.rank;
+                    return;
+                }
+                entry = &e;
+            }
+            bytes = data;
+            len = n;
+            probe = RankTable::probe(data, n);
+            m.m_ranks.prefetch(probe);
+        }
+        quint32 finish(const BytePairMerger &m)
+        {
+            if (bytes) {
+                rank = m.m_ranks.find(bytes, len, probe);
+                if (entry)
+                    *entry = PairCache::Entry{key, rank};
+            }
+            return rank;
+        }
+    };
+
     const RankTable &m_ranks;
     PieceCache &m_cache;
+    PairCache &m_pairs;
+    const bool m_pairsUsable;
 };

@@ -38,6 +38,8 @@ public:
             const qsizetype e = contraction(pos);
             if (e > 0)
                 return e;
+        } else if (const qsizetype e = asciiWordCl100k(pos); e > 0) {
+            return e;
         }
         if (c0.flags & CharClass::Letter)
             return scanWhile(pos + c0.len, CharClass::Letter);
@@ -55,26 +57,23 @@ public:
 
     qsizetype nextO200k(qsizetype pos) const
     {
+        qsizetype e = asciiWordO200k(pos);
+        if (e > 0)
+            return withContraction(e);
         const Char c0 = at(pos);
         if (c0.flags & CharClass::End)
             return pos + 1;
         const bool canPrefix =
             !(c0.flags & (CharClass::Letter | CharClass::Number | CharClass::Newline));
-        qsizetype e = canPrefix ? lowerRun(pos + c0.len) : -1;
+        e = canPrefix ? lowerRun(pos + c0.len) : -1;
         if (e < 0)
             e = lowerRun(pos);
         if (e < 0 && canPrefix)
             e = upperRun(pos + c0.len);
         if (e < 0)
             e = upperRun(pos);
-        if (e >= 0) {
-            if (e < m_size && m_data[e] == '\'') {
-                const qsizetype s = contraction(e);
-                if (s > 0)
-                    return s;
-            }
-            return e;
-        }
+        if (e >= 0)
+            return withContraction(e);
         if (c0.flags & CharClass::Number)
             return numbers(pos);
         if (const qsizetype p = punctuation(pos); p > 0)
@@ -83,6 +82,59 @@ public:
     }
 
 private:
+    // Fast paths for the commonest pieces, words of ASCII letters (optionally after one ASCII
+    // space or punctuation byte), which need no UTF-8 decoding or class lookups. They give up
+    // (return -1) as soon as a non-ASCII byte could change the outcome, leaving the general
+    // path to decide; where they answer, it is the general path's answer.
+    static bool isAsciiUpper(uchar b) { return uchar(b - 'A') < 26; }
+    static bool isAsciiLower(uchar b) { return uchar(b - 'a') < 26; }
+    static bool isAsciiLetter(uchar b) { return uchar((b | 0x20) - 'a') < 26; }
+    // An ASCII byte that can start [^\r\n\p{L}\p{N}]? in front of a word.
+    static bool isAsciiPrefix(uchar b)
+    {
+        return b < 0x80 && !(CharClass::ascii(b) &
+                             (CharClass::Letter | CharClass::Number | CharClass::Newline));
+    }
+    qsizetype asciiStart(qsizetype pos) const
+    {
+        if (isAsciiLetter(m_data[pos]))
+            return pos;
+        if (isAsciiPrefix(m_data[pos]) && pos + 1 < m_size && isAsciiLetter(m_data[pos + 1]))
+            return pos + 1;
+        return -1;
+    }
+    qsizetype asciiWordCl100k(qsizetype pos) const
+    {
+        qsizetype p = asciiStart(pos);
+        if (p < 0)
+            return -1;
+        while (p < m_size && isAsciiLetter(m_data[p]))
+            ++p;
+        return p < m_size && m_data[p] >= 0x80 ? -1 : p;
+    }
+    // [A-Z]*[a-z]+ or else [A-Z]+, the ASCII cases of o200k's first two alternatives.
+    qsizetype asciiWordO200k(qsizetype pos) const
+    {
+        qsizetype p = asciiStart(pos);
+        if (p < 0)
+            return -1;
+        while (p < m_size && isAsciiUpper(m_data[p]))
+            ++p;
+        while (p < m_size && isAsciiLower(m_data[p]))
+            ++p;
+        return p < m_size && m_data[p] >= 0x80 ? -1 : p;
+    }
+    // o200k's optional contraction suffix after a word ending at e.
+    qsizetype withContraction(qsizetype e) const
+    {
+        if (e < m_size && m_data[e] == '\'') {
+            const qsizetype s = contraction(e);
+            if (s > 0)
+                return s;
+        }
+        return e;
+    }
+
     struct Char
     {
         quint8 flags;
