@@ -55,6 +55,10 @@ bool AppServices::start()
     AppPaths::ensurePrivateDir(m_dataDir);
     AppPaths::ensurePrivateDir(m_configDir);
 
+    QString securityError;
+    m_security = SecuritySettings::load(AppPaths::configFile(), &securityError);
+    if (!securityError.isEmpty())
+        m_warnings << tr("Security settings: %1 (using the defaults)").arg(securityError);
     m_metrics = std::make_unique<MetricsRegistry>();
     openStore();
     openKeys();
@@ -127,10 +131,7 @@ void AppServices::openKeys()
     if (!m_keyStore->reload(&error)) {
         m_warnings << tr("The key list could not be read: %1").arg(error);
     }
-    QString securityError;
-    const SecuritySettings security =
-        SecuritySettings::load(AppPaths::configFile(), &securityError);
-    m_keyLog = std::make_unique<KeyAccessLog>(m_dataDir, security.keyAccessLogMaxBytes);
+    m_keyLog = std::make_unique<KeyAccessLog>(m_dataDir, m_security.keyAccessLogMaxBytes);
     m_keychainCredentials =
         std::make_unique<KeychainCredentialProvider>(m_keyStore.get(), m_keyLog.get());
 }
@@ -205,12 +206,8 @@ bool AppServices::makeClient()
 
 void AppServices::startSecurity()
 {
-    QString error;
-    const SecuritySettings security = SecuritySettings::load(AppPaths::configFile(), &error);
-    if (!error.isEmpty())
-        m_warnings << tr("Security settings: %1 (using the defaults)").arg(error);
-    m_securityAlerts =
-        std::make_unique<SecurityAlerts>(security, m_keyStore.get(), m_store.get(), m_client.get());
+    m_securityAlerts = std::make_unique<SecurityAlerts>(m_security, m_keyStore.get(), m_store.get(),
+                                                        m_client.get());
     connect(m_securityAlerts.get(), &SecurityAlerts::alertRaised, this, &AppServices::alertRaised);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_warnings << m_securityAlerts->keyAgeWarnings(now);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/scenario.h"
+#include "secrets/securitysettings.h"
 #include "sim/simtiming.h"
 
 #include <QObject>
@@ -70,6 +71,8 @@ public:
     KeyAccessLog *keyAccessLog() const { return m_keyLog.get(); }
     MetricsRegistry *metrics() const { return m_metrics.get(); }
     UiSettings *settings() const { return m_settings; }
+    // The "security" section of config.json, as read by start().
+    SecuritySettings security() const { return m_security; }
     // Key age, pruning, keychain, usage-spike and quota alerts (null before start()).
     SecurityAlerts *securityAlerts() const { return m_securityAlerts.get(); }
 
@@ -99,6 +102,7 @@ private:
     bool m_started = false;
     bool m_demo = true;
     QStringList m_warnings;
+    SecuritySettings m_security;
 
     std::unique_ptr<MetricsRegistry> m_metrics;
     std::unique_ptr<SqliteStore> m_store;

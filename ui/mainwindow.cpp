@@ -183,6 +183,14 @@ void MainWindow::buildActions()
 void MainWindow::setServices(AppServices *services)
 {
     m_services = services;
+    if (services) {
+        // Security alerts go to the Alerts dock and, briefly, the status bar; nothing blocks.
+        // Connected first: the pages below may already wait for the keychain.
+        connect(services, &AppServices::alertRaised, this, [this](const QString &text) {
+            addAlert(text, nullptr);
+            statusBar()->showMessage(text, 15000);
+        });
+    }
     m_chat->setServices(services);
     m_wallboard->setServices(services);
     m_history->setServices(services);
@@ -190,11 +198,6 @@ void MainWindow::setServices(AppServices *services)
     m_settingsPage->setServices(services);
     if (services) {
         connect(services, &AppServices::backendChanged, this, &MainWindow::updateStatus);
-        // Security alerts go to the Alerts dock and, briefly, the status bar; nothing blocks.
-        connect(services, &AppServices::alertRaised, this, [this](const QString &text) {
-            addAlert(text, nullptr);
-            statusBar()->showMessage(text, 15000);
-        });
         for (const QString &warning : services->warnings())
             addAlert(warning, nullptr);
         if (services->keyStore() && services->keyStore()->keys().isEmpty() &&

@@ -79,7 +79,8 @@ void SecurityAlerts::pruneRetiredKeys(const QDateTime &now)
 
 QString SecurityAlerts::keychainMessage(const KeychainStatus &status, const QString &keySource)
 {
-    if (status.ok() || status.code == KeychainStatus::Code::NotFound)
+    // NotFound here means the active key's entry is missing: worth saying too.
+    if (status.ok())
         return {};
     const QString fallback = keySource == QLatin1String("environment")
                                  ? tr("The app uses OPENAI_API_KEY instead.")

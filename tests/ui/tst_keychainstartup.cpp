@@ -12,6 +12,7 @@
 #include "sim/simfault.h"
 #include "sim/simulatorserver.h"
 #include "store/sqlitestore.h"
+#include "tempdatadir.h"
 #include "uitestenv.h"
 
 #include <QFile>
@@ -38,6 +39,7 @@ private slots:
     void keychainProblemMessage();
     void prunesRetiredAndFlagsOldKeys();
     void spikeAndQuotaReachTheAlertsDock();
+    void unreadableActiveKeyWarnsAndKeepsRunning();
     void germanCatalogueHasTheAlerts();
 
 private:
@@ -115,8 +117,8 @@ void TestKeychainStartup::keychainProblemMessage_data()
 
     using Code = KeychainStatus::Code;
     QTest::newRow("ok") << int(Code::Ok) << QStringLiteral("keychain:p") << false << QString();
-    QTest::newRow("missing entry")
-        << int(Code::NotFound) << QStringLiteral("environment") << false << QString();
+    QTest::newRow("active entry missing") << int(Code::NotFound) << QStringLiteral("environment")
+                                          << true << QStringLiteral("OPENAI_API_KEY");
     QTest::newRow("locked, environment") << int(Code::Locked) << QStringLiteral("environment")
                                          << true << QStringLiteral("OPENAI_API_KEY");
     QTest::newRow("no secret service, no key")
@@ -227,6 +229,49 @@ void TestKeychainStartup::spikeAndQuotaReachTheAlertsDock()
     QVERIFY(list->item(0)->text().contains(QLatin1String("no quota left")));
     QVERIFY(list->item(1)->text().contains(QLatin1String("3 requests")));
     window.setServices(nullptr);
+}
+
+void TestKeychainStartup::unreadableActiveKeyWarnsAndKeepsRunning()
+{
+    // keys.json names an active key whose secret is not in the (real) keychain: the key cannot
+    // be read, the window says so in the Alerts dock and the status bar, and the app runs on with
+    // OPENAI_API_KEY.
+    qputenv("OPENAI_API_KEY", "sk-startup-environment-0123456789abcdef");
+    TempDataDir dirs;
+    dirs.exportToEnvironment();
+    QFile keys(dirs.configDir() + QStringLiteral("/keys.json"));
+    QVERIFY(keys.open(QIODevice::WriteOnly));
+    keys.write(
+        QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                  {QStringLiteral("active"), QStringLiteral("startup-ghost")},
+                                  {QStringLiteral("keys"),
+                                   QJsonArray{QJsonObject{
+                                       {QStringLiteral("name"), QStringLiteral("startup-ghost")},
+                                       {QStringLiteral("createdAt"),
+                                        QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}}}}})
+            .toJson());
+    keys.close();
+    UiSettings settings(dirs.path() + QStringLiteral("/ui.ini"));
+    AppServicesOptions options;
+    options.dataDir = dirs.dataDir();
+    options.configDir = dirs.configDir();
+    options.demoCalls = 0;
+    AppServices services(&settings, options);
+    QSignalSpy alerts(&services, &AppServices::alertRaised);
+    MainWindow window(&settings);
+    QVERIFY(services.start());
+    window.setServices(&services);
+    QVERIFY(!services.isDemo());
+    QTRY_VERIFY_WITH_TIMEOUT(!alerts.isEmpty(), 15000);
+    const QString text = alerts.first().first().toString();
+    QVERIFY2(text.startsWith(QLatin1String("The keychain could not be read")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("OPENAI_API_KEY")));
+    QListWidget *list = window.alertsList();
+    QTRY_VERIFY(list->count() > 0);
+    QVERIFY2(list->item(0)->text().contains(text), qPrintable(list->item(0)->text()));
+    QCOMPARE(services.keySource(), QStringLiteral("environment"));
+    window.setServices(nullptr);
+    qunsetenv("OPENAI_API_KEY");
 }
 
 void TestKeychainStartup::germanCatalogueHasTheAlerts()

@@ -109,11 +109,13 @@ void KeysPage::reload()
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    // security.keyMaxAgeDays of config.json (0 = never flag).
+    const int maxAgeDays = m_services ? m_services->security().keyMaxAgeDays : RotationWarningDays;
     for (const KeyMetadata &key : store->keys()) {
         auto *item = new QTreeWidgetItem(m_keys);
         item->setText(0, key.name);
         item->setText(1, key.name == store->activeName() ? tr("active") : QString());
-        item->setText(2, key.ageDays(now) > RotationWarningDays
+        item->setText(2, maxAgeDays > 0 && key.ageDays(now) > maxAgeDays
                              ? tr("%n day(s) — rotate it", nullptr, int(key.ageDays(now)))
                              : tr("%n day(s)", nullptr, int(key.ageDays(now))));
         item->setText(3, key.baseUrl.isEmpty() ? tr("default") : key.baseUrl.toString());

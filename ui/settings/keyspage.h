@@ -31,7 +31,7 @@ public slots:
 
 public:
     // Keys older than this many days are marked for rotation.
-    static constexpr int RotationWarningDays = 90;
+    static constexpr int RotationWarningDays = 90; // without services (security.keyMaxAgeDays)
 
 private:
     void addKey();
