@@ -39,6 +39,10 @@
         <source>Security settings: %1 (using the defaults)</source>
         <translation>Sicherheitseinstellungen: %1 (Standardwerte werden verwendet)</translation>
     </message>
+    <message>
+        <source>keychain (reading…)</source>
+        <translation>Schlüsselbund (wird gelesen…)</translation>
+    </message>
 </context>
 <context>
     <name>BaseUrlGate</name>

@@ -39,6 +39,10 @@
         <source>Security settings: %1 (using the defaults)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>keychain (reading…)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BaseUrlGate</name>

@@ -175,6 +175,7 @@ bool AppServices::makeClient()
         SecretOperation *load = m_keychainCredentials->load();
         connect(load, &SecretOperation::finished, this, [this, load] {
             load->deleteLater();
+            m_keysLoaded = true;
             // Locked, absent or refused: say so, and keep running on what is left.
             if (m_securityAlerts)
                 m_securityAlerts->reportKeychain(m_keychainCredentials->lastStatus(),
@@ -228,6 +229,9 @@ QString AppServices::keySource() const
 {
     if (m_demo)
         return tr("none (demo)");
+    // Until load() has finished, asking the provider would read the keychain synchronously.
+    if (m_keychainCredentials && !m_keysLoaded)
+        return tr("keychain (reading…)");
     if (m_keychainCredentials)
         return m_keychainCredentials->source();
     return QStringLiteral("environment");

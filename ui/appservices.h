@@ -101,6 +101,7 @@ private:
     QString m_configDir;
     bool m_started = false;
     bool m_demo = true;
+    bool m_keysLoaded = false; // the keychain provider's load() has finished
     QStringList m_warnings;
     SecuritySettings m_security;
 
