@@ -8,6 +8,7 @@
 #include "store/transcriptexporter.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -273,8 +274,19 @@ int runCalls(const QStringList &arguments)
     if (parser.value(o.limit).toInt(&limitOk) < 0 || !limitOk)
         return fail(QStringLiteral("--limit needs a number of 0 or more"), ExitUsage);
 
+    const QString dataDir = AppPaths::dataDir(parser.value(o.dataDir));
+    const bool readsLists = action == QLatin1String("list") || action == QLatin1String("search");
+    if (readsLists &&
+        !QFile::exists(QDir(dataDir).filePath(QLatin1String(SqliteStore::FileName)))) {
+        // Nothing has been stored here yet: that is an empty list, not an error.
+        if (parser.isSet(o.json))
+            CliIo::out() << "[]\n";
+        else
+            CliIo::out() << "No calls stored in " << dataDir << " yet.\n";
+        return ExitOk;
+    }
     QString error;
-    auto store = SqliteStore::openExisting(AppPaths::dataDir(parser.value(o.dataDir)), &error);
+    auto store = SqliteStore::openExisting(dataDir, &error);
     if (!store)
         return fail(error);
 

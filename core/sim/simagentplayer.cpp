@@ -54,9 +54,9 @@ QString SimAgentPlayer::greeting() const
     const QString company = m_facts.company.isEmpty()
                                 ? QString()
                                 : QStringLiteral(" on behalf of %1").arg(m_facts.company);
-    return QStringLiteral("%1, I'm VoiceAI, an AI assistant calling%2 about %3. Is now a good "
+    return QStringLiteral("%1, I'm VoiceAI, an AI assistant calling%2 %3. Is now a good "
                           "time to talk?")
-        .arg(hello, company, purposePhrase());
+        .arg(hello, company, purposeClause());
 }
 
 QString SimAgentPlayer::answer(const QString &line, int agentTurn)
@@ -87,32 +87,43 @@ QString SimAgentPlayer::answer(const QString &line, int agentTurn)
                  .arg(item)});
     if (containsAny(line, {"frustrat", "annoy", "not interested", "no thanks", "don't believe",
                            "not good enough"}))
-        return QStringLiteral("I'm sorry this has been frustrating%1. I only want to help with %2; "
+        return QStringLiteral("I'm sorry this has been frustrating%1. I only want to help; "
                               "if it's not useful, just tell me and I'll stop there.")
-            .arg(name, purposePhrase());
+            .arg(name);
     if (containsAny(line, {"what do you mean", "explain", "not sure", "don't understand",
                            "who is calling", "what is this about", "what's this about"}))
-        return QStringLiteral("Of course. I'm calling about %1. In short, %2 could make this "
+        return QStringLiteral("Of course. I'm calling %1. In short, %2 could make this "
                               "simpler for you. Would you like to hear how?")
-            .arg(purposePhrase(), item);
+            .arg(purposeClause(), item);
     if (line.contains(QLatin1Char('?')))
         return m_random.pickFresh(
-            m_said, {QStringLiteral("Good question. Regarding %1, %2 is the option I "
-                                    "would recommend. Would you like the details?")
-                         .arg(purposePhrase(), item),
-                     QStringLiteral("Yes, I can help with that. For %1 we can use %2. "
+            m_said, {QStringLiteral("Good question. %1 is the option I would recommend here. "
+                                    "Would you like the details?")
+                         .arg(item),
+                     QStringLiteral("Yes, I can help with that: we can use %1. "
                                     "Shall I set that up for you?")
-                         .arg(purposePhrase(), item)});
+                         .arg(item)});
+    if (agentTurn > 2)
+        // The purpose was said already; repeating it every turn sounds scripted.
+        return m_random.pickFresh(
+            m_said, {QStringLiteral("Thank you%1, that's helpful. I'd suggest %2: it fits what "
+                                    "you described. Shall we go ahead?")
+                         .arg(name, item),
+                     QStringLiteral("That makes sense%1. In your situation many customers "
+                                    "choose %2. Would you like me to arrange that?")
+                         .arg(name, item),
+                     QStringLiteral("I understand. I can offer you %1. Would that work for you?")
+                         .arg(item)});
     return m_random.pickFresh(
-        m_said, {QStringLiteral("Thank you%1, that's helpful. About %2: %3 fits what you "
-                                "described. Shall we go ahead?")
-                     .arg(name, purposePhrase(), item),
-                 QStringLiteral("That makes sense%1. For %2, many customers choose %3. "
-                                "Would you like me to arrange that?")
-                     .arg(name, purposePhrase(), item),
-                 QStringLiteral("I understand. To follow up on %1, I can offer you %2. "
+        m_said, {QStringLiteral("Thank you%1, that's helpful. Since I'm calling %2, I'd "
+                                "suggest %3: it fits what you described. Shall we go ahead?")
+                     .arg(name, purposeClause(), item),
+                 QStringLiteral("That makes sense%1. I'm calling %2, and in your situation many "
+                                "customers choose %3. Would you like me to arrange that?")
+                     .arg(name, purposeClause(), item),
+                 QStringLiteral("I understand. I'm calling %1, and I can offer you %2. "
                                 "Would that work for you?")
-                     .arg(purposePhrase(), item)});
+                     .arg(purposeClause(), item)});
 }
 
 QString SimAgentPlayer::product(int agentTurn) const
@@ -122,14 +133,35 @@ QString SimAgentPlayer::product(int agentTurn) const
     return m_facts.products.at((agentTurn - 1) % m_facts.products.size());
 }
 
-QString SimAgentPlayer::purposePhrase() const
+QString SimAgentPlayer::purposeClause() const
 {
     QString purpose = m_facts.purpose.trimmed();
     if (purpose.isEmpty())
-        return QStringLiteral("how we can help you today");
-    if (purpose.size() > 1 && purpose.at(0).isUpper() && purpose.at(1).isLower())
-        purpose[0] = purpose.at(0).toLower();
-    return purpose;
+        return QStringLiteral("to see how we can help you today");
+    // Purposes are written for the agent ("Remind the customer of ..."); spoken to the
+    // customer they become "to remind you of ...". Noun phrases stay "about ...".
+    static const QStringList verbs = {
+        QStringLiteral("ask"),     QStringLiteral("book"),      QStringLiteral("check"),
+        QStringLiteral("collect"), QStringLiteral("confirm"),   QStringLiteral("discuss"),
+        QStringLiteral("explain"), QStringLiteral("follow"),    QStringLiteral("help"),
+        QStringLiteral("inform"),  QStringLiteral("introduce"), QStringLiteral("invite"),
+        QStringLiteral("keep"),    QStringLiteral("notify"),    QStringLiteral("offer"),
+        QStringLiteral("present"), QStringLiteral("remind"),    QStringLiteral("renew"),
+        QStringLiteral("review"),  QStringLiteral("schedule"),  QStringLiteral("tell"),
+        QStringLiteral("update"),  QStringLiteral("verify")};
+    const QString firstWord = purpose.section(QLatin1Char(' '), 0, 0).toLower();
+    if (!verbs.contains(firstWord)) {
+        if (purpose.size() > 1 && purpose.at(0).isUpper() && purpose.at(1).isLower())
+            purpose[0] = purpose.at(0).toLower();
+        return QStringLiteral("about %1").arg(purpose);
+    }
+    purpose[0] = purpose.at(0).toLower();
+    purpose.replace(QStringLiteral("the customer's"), QStringLiteral("your"));
+    purpose.replace(QStringLiteral("a customer who asked to cancel their"),
+                    QStringLiteral("you after you asked to cancel your"));
+    purpose.replace(QStringLiteral("the customer"), QStringLiteral("you"));
+    purpose.replace(QStringLiteral("to customers on the"), QStringLiteral("on your"));
+    return QStringLiteral("to %1").arg(purpose);
 }
 
 QString SimAgentPlayer::nameSuffix() const

@@ -18,7 +18,7 @@ private:
     QString greeting() const;
     QString answer(const QString &customerLine, int agentTurn);
     QString product(int agentTurn) const;
-    QString purposePhrase() const;
+    QString purposeClause() const;
     QString nameSuffix() const;
 
     SimContextFacts m_facts;

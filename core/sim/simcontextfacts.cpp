@@ -13,6 +13,10 @@ QStringList splitList(const QString &value)
     static const QRegularExpression separators(QStringLiteral("[,;|]"));
     for (QString item : value.split(separators)) {
         item = item.trimmed();
+        // Lists rendered as bullet lines ("- Fibre 500") name the item without the bullet.
+        while (item.startsWith(QLatin1Char('-')) || item.startsWith(QLatin1Char('*')) ||
+               item.startsWith(QChar(0x2022)))
+            item = item.mid(1).trimmed();
         if (item.endsWith(QLatin1Char('.')))
             item.chop(1);
         if (!item.isEmpty() && item != QLatin1String("(none)"))

@@ -159,8 +159,16 @@ void tst_StoreCli::unknownIdAndMissingDatabase()
     QVERIFY2(unknown.err.contains(QLatin1String("no call with id 'nope'")),
              qPrintable(unknown.err));
 
+    // A folder where nothing was stored yet lists no calls; asking for one call there fails.
     TempDataDir empty;
-    const Result missing = run({QStringLiteral("calls"), QStringLiteral("list")}, empty.dataDir());
+    const Result emptyList =
+        run({QStringLiteral("calls"), QStringLiteral("list"), QStringLiteral("--json")},
+            empty.dataDir());
+    QCOMPARE(emptyList.exitCode, 0);
+    QCOMPARE(emptyList.out.trimmed(), QStringLiteral("[]"));
+    const Result missing =
+        run({QStringLiteral("calls"), QStringLiteral("show"), QStringLiteral("call-1")},
+            empty.dataDir());
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(QLatin1String("no database")), qPrintable(missing.err));
 
