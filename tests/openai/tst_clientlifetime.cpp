@@ -77,11 +77,13 @@ void TestClientLifetime::destroyInEitherOrder()
     int emittedAfterTeardown = 0;
     bool tearingDown = false;
     if (withFinishedCall) {
-        // One request that has finished, with its exchange and reply waiting for deferred delete.
+        // One request that has finished on [DONE] while the server keeps its connection open:
+        // its reply is still running when the handler is done with it.
         m_server->enqueue(LoopbackHttpServer::eventStream("data: {\"choices\":[{\"index\":0,"
                                                           "\"delta\":{\"content\":\"Ok\"},"
                                                           "\"finish_reason\":\"stop\"}]}\n\n"
-                                                          "data: [DONE]\n\n"));
+                                                          "data: [DONE]\n\n")
+                              .then(LoopbackHttpServer::Ending::Hang));
         ChatCall *done = client->chat(testRequest());
         QSignalSpy finished(done, &ChatCall::finished);
         QVERIFY(finished.wait(10000));
