@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 
 namespace {
 
@@ -101,10 +100,6 @@ int runChat(const QStringList &arguments, CredentialProvider *credentials,
             const CliCredentials *keychain)
 {
     LogSanitizer::install();
-    // stdout/stderr belong to the answer and its errors, unless logging is asked for explicitly.
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(
-            QStringLiteral("voiceai.*.debug=false\nvoiceai.*.info=false"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(

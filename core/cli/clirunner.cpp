@@ -4,6 +4,7 @@
 #include "cli/commandtable.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 namespace {
 
@@ -21,12 +22,19 @@ void printUsage(QTextStream &stream)
 
 int runCli(const QStringList &arguments)
 {
+    // stdout and stderr belong to the commands' answers and their own error messages; the
+    // voiceai.* log records (per-request records, retries, warnings) appear only when asked for
+    // with QT_LOGGING_RULES. Critical records always do.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("voiceai.*.debug=false\nvoiceai.*.info=false\nvoiceai.*.warning=false"));
     if (arguments.size() < 2) {
         printUsage(CliIo::err());
         return ExitUsage;
     }
     const QString name = arguments.at(1);
-    if (name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+    if (name == QLatin1String("--help") || name == QLatin1String("-h") ||
+        name == QLatin1String("help")) {
         printUsage(CliIo::out());
         return ExitOk;
     }

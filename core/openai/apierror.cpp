@@ -70,8 +70,12 @@ ChatError ApiError::fromBody(int httpStatus, const QByteArray &body)
 ChatError ApiError::fromNetwork(QNetworkReply::NetworkError networkError, const QString &text)
 {
     ChatError error;
-    error.type = networkError == QNetworkReply::TimeoutError ? ChatErrorType::Timeout
-                                                             : ChatErrorType::Network;
+    // The client aborts replies only after disconnecting from them, so a cancelled reply that is
+    // still reported here was cancelled by QNAM's transfer timeout.
+    error.type = networkError == QNetworkReply::TimeoutError ||
+                         networkError == QNetworkReply::OperationCanceledError
+                     ? ChatErrorType::Timeout
+                     : ChatErrorType::Network;
     error.message = SecretMasker::mask(text);
     return error;
 }

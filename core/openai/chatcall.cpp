@@ -152,7 +152,10 @@ void ChatCall::startAttempt()
     int totalTimeout = m_request.totalTimeoutMs;
     if (budget > 0)
         totalTimeout = totalTimeout > 0 ? int(qMin<qint64>(totalTimeout, budget)) : int(budget);
-    request.setTransferTimeout(qMax(m_request.firstByteTimeoutMs, totalTimeout));
+    // QNAM's own transfer timeout is only a safety net behind the exchange's timers: when it fires
+    // first it aborts with OperationCanceledError, which would hide that the request timed out.
+    constexpr int SafetyNetMs = 2000;
+    request.setTransferTimeout(qMax(m_request.firstByteTimeoutMs, totalTimeout) + SafetyNetMs);
     QNetworkReply *reply =
         m_client->m_pools->post(request, ChatRequestEncoder::encode(m_request, currentModel()));
     m_exchange =

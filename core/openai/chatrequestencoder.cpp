@@ -1,5 +1,7 @@
 #include "openai/chatrequestencoder.h"
 
+#include "openai/modelcapabilities.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -11,19 +13,24 @@ QJsonObject ChatRequestEncoder::toJson(const ChatRequest &request, const ModelCo
     for (const ChatMessage &message : request.messages)
         messages.append(message.toJson());
     body.insert(QLatin1String("messages"), messages);
-    if (model.temperature)
-        body.insert(QLatin1String("temperature"), *model.temperature);
-    if (model.topP)
-        body.insert(QLatin1String("top_p"), *model.topP);
-    if (model.frequencyPenalty)
-        body.insert(QLatin1String("frequency_penalty"), *model.frequencyPenalty);
-    if (model.presencePenalty)
-        body.insert(QLatin1String("presence_penalty"), *model.presencePenalty);
+    const ModelCapabilities capabilities = ModelCapabilities::forModel(model.model);
+    if (capabilities.acceptsSamplingParameters) {
+        if (model.temperature)
+            body.insert(QLatin1String("temperature"), *model.temperature);
+        if (model.topP)
+            body.insert(QLatin1String("top_p"), *model.topP);
+        if (model.frequencyPenalty)
+            body.insert(QLatin1String("frequency_penalty"), *model.frequencyPenalty);
+        if (model.presencePenalty)
+            body.insert(QLatin1String("presence_penalty"), *model.presencePenalty);
+    }
     if (model.maxTokens) {
-        // max_tokens is deprecated and rejected by o-series models; they take
-        // max_completion_tokens.
-        body.insert(model.useMaxCompletionTokens ? QLatin1String("max_completion_tokens")
-                                                 : QLatin1String("max_tokens"),
+        // max_tokens is deprecated and rejected by reasoning models; they take
+        // max_completion_tokens (by configuration, or known from the model's name).
+        const bool completionTokens =
+            model.useMaxCompletionTokens || capabilities.requiresMaxCompletionTokens;
+        body.insert(completionTokens ? QLatin1String("max_completion_tokens")
+                                     : QLatin1String("max_tokens"),
                     *model.maxTokens);
     }
     if (!model.user.isEmpty())

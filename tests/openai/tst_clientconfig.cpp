@@ -34,6 +34,8 @@ private slots:
     void settingsFromEnvironment();
     void requestBody_data();
     void requestBody();
+    void reasoningModels_data();
+    void reasoningModels();
 };
 
 void TestClientConfig::durations_data()
@@ -341,6 +343,38 @@ void TestClientConfig::requestBody()
     QCOMPARE(messages[2]["tool_calls"][0]["function"]["name"].toString(), QStringLiteral("lookup"));
     QCOMPARE(messages[3]["role"].toString(), QStringLiteral("tool"));
     QCOMPARE(messages[3]["tool_call_id"].toString(), QStringLiteral("call_1"));
+}
+
+void TestClientConfig::reasoningModels_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<bool>("reasoning");
+    QTest::newRow("o1") << "o1" << true;
+    QTest::newRow("o3-mini") << "o3-mini" << true;
+    QTest::newRow("o4-mini dated") << "o4-mini-2025-04-16" << true;
+    QTest::newRow("gpt-5") << "gpt-5" << true;
+    QTest::newRow("gpt-4o") << "gpt-4o" << false;
+    QTest::newRow("gpt-4-1106-preview") << "gpt-4-1106-preview" << false;
+    QTest::newRow("gpt-3.5-turbo") << "gpt-3.5-turbo" << false;
+    QTest::newRow("not a prefix match") << "o1x-custom" << false;
+}
+
+void TestClientConfig::reasoningModels()
+{
+    QFETCH(QString, model);
+    QFETCH(bool, reasoning);
+    // The primary's parameters carried over to another model, as `chat --model NAME` does.
+    ModelConfig config = ModelProfiles::defaults().primary();
+    config.model = model;
+    ChatRequest request;
+    request.messages = {ChatMessage::user("hi")};
+    const QJsonObject body = ChatRequestEncoder::toJson(request, config);
+    QCOMPARE(body.contains("max_completion_tokens"), reasoning);
+    QCOMPARE(body.contains("max_tokens"), !reasoning);
+    QCOMPARE(body[reasoning ? "max_completion_tokens" : "max_tokens"].toInt(), 2000);
+    for (const char *sampling : {"temperature", "top_p", "frequency_penalty", "presence_penalty"})
+        QCOMPARE(body.contains(sampling), !reasoning);
+    QCOMPARE(body["user"].toString(), QStringLiteral("system-agent"));
 }
 
 QTEST_GUILESS_MAIN(TestClientConfig)
