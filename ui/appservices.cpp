@@ -22,7 +22,6 @@
 #include "uilog.h"
 #include "uisettings.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
 #include <QTimer>
@@ -35,14 +34,11 @@ AppServices::AppServices(UiSettings *settings, AppServicesOptions options, QObje
 
 AppServices::~AppServices()
 {
-    // The alerts watch the client: they go before it. Sessions use the client and the store.
+    // The alerts watch the client and the sessions use the client and the store: they go first.
+    // Requests they leave behind may outlive the client safely (their replies belong to it).
     m_securityAlerts.reset();
-    // Sessions use the client and the store: they go first. Requests they cancelled are deleted
-    // later; let that happen while the client's network manager still exists.
     m_calls.reset();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     m_client.reset();
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
 }
 
 bool AppServices::start()
