@@ -141,14 +141,15 @@ QString SimAgentPlayer::purposeClause() const
     // Purposes are written for the agent ("Remind the customer of ..."); spoken to the
     // customer they become "to remind you of ...". Noun phrases stay "about ...".
     static const QStringList verbs = {
-        QStringLiteral("ask"),     QStringLiteral("book"),      QStringLiteral("check"),
-        QStringLiteral("collect"), QStringLiteral("confirm"),   QStringLiteral("discuss"),
-        QStringLiteral("explain"), QStringLiteral("follow"),    QStringLiteral("help"),
-        QStringLiteral("inform"),  QStringLiteral("introduce"), QStringLiteral("invite"),
-        QStringLiteral("keep"),    QStringLiteral("notify"),    QStringLiteral("offer"),
-        QStringLiteral("present"), QStringLiteral("remind"),    QStringLiteral("renew"),
-        QStringLiteral("review"),  QStringLiteral("schedule"),  QStringLiteral("tell"),
-        QStringLiteral("update"),  QStringLiteral("verify")};
+        QStringLiteral("agree"),   QStringLiteral("arrange"), QStringLiteral("ask"),
+        QStringLiteral("clarify"), QStringLiteral("resolve"), QStringLiteral("book"),
+        QStringLiteral("check"),   QStringLiteral("collect"), QStringLiteral("confirm"),
+        QStringLiteral("discuss"), QStringLiteral("explain"), QStringLiteral("follow"),
+        QStringLiteral("help"),    QStringLiteral("inform"),  QStringLiteral("introduce"),
+        QStringLiteral("invite"),  QStringLiteral("keep"),    QStringLiteral("notify"),
+        QStringLiteral("offer"),   QStringLiteral("present"), QStringLiteral("remind"),
+        QStringLiteral("renew"),   QStringLiteral("review"),  QStringLiteral("schedule"),
+        QStringLiteral("tell"),    QStringLiteral("update"),  QStringLiteral("verify")};
     const QString firstWord = purpose.section(QLatin1Char(' '), 0, 0).toLower();
     if (!verbs.contains(firstWord)) {
         if (purpose.size() > 1 && purpose.at(0).isUpper() && purpose.at(1).isLower())
