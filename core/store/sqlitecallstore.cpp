@@ -2,6 +2,7 @@
 
 #include "store/eventkinds.h"
 #include "store/sqlvalues.h"
+#include "store/sqlwhere.h"
 #include "store/storedatabase.h"
 #include "store/storelog.h"
 
@@ -215,33 +216,27 @@ std::optional<CallRecord> SqliteCallStore::call(const QString &id) const
 
 QList<CallRecord> SqliteCallStore::listCalls(const CallFilter &filter) const
 {
-    QStringList where;
-    QVariantList values;
-    auto add = [&](const QString &clause, const QVariant &value) {
-        where.append(clause);
-        values.append(value);
-    };
+    SqlWhere where;
     if (filter.from.isValid())
-        add(QStringLiteral("started_at >= ?"), SqlValues::fromTime(filter.from));
+        where.add(QStringLiteral("started_at >= ?"), SqlValues::fromTime(filter.from));
     if (filter.to.isValid())
-        add(QStringLiteral("started_at < ?"), SqlValues::fromTime(filter.to));
+        where.add(QStringLiteral("started_at < ?"), SqlValues::fromTime(filter.to));
     if (!filter.campaign.isEmpty())
-        add(QStringLiteral("campaign = ?"), filter.campaign);
+        where.add(QStringLiteral("campaign = ?"), filter.campaign);
     if (!filter.endReason.isEmpty())
-        add(QStringLiteral("end_reason = ?"), filter.endReason);
+        where.add(QStringLiteral("end_reason = ?"), filter.endReason);
     if (!filter.promptName.isEmpty())
-        add(QStringLiteral("prompt_name = ?"), filter.promptName);
+        where.add(QStringLiteral("prompt_name = ?"), filter.promptName);
     if (filter.promptVersion > 0)
-        add(QStringLiteral("prompt_version = ?"), filter.promptVersion);
+        where.add(QStringLiteral("prompt_version = ?"), filter.promptVersion);
     if (!filter.state.isEmpty())
-        add(QStringLiteral("state = ?"), filter.state);
+        where.add(QStringLiteral("state = ?"), filter.state);
     if (!filter.text.trimmed().isEmpty())
-        add(QStringLiteral("id IN (SELECT call_id FROM transcript_fts WHERE transcript_fts"
-                           " MATCH ?)"),
-            ftsQuery(filter.text));
+        where.add(QStringLiteral("id IN (SELECT call_id FROM transcript_fts WHERE transcript_fts"
+                                 " MATCH ?)"),
+                  ftsQuery(filter.text));
     QString sql = QStringLiteral("SELECT %1 FROM calls").arg(CallColumns);
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += where.sql();
     sql += QStringLiteral(" ORDER BY started_at DESC, id");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
@@ -249,8 +244,7 @@ QList<CallRecord> SqliteCallStore::listCalls(const CallFilter &filter) const
     QList<CallRecord> result;
     QSqlQuery q(m_db.database());
     q.prepare(sql);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
+    where.bindTo(q);
     if (!q.exec()) {
         m_db.fail(q, QStringLiteral("cannot list calls"));
         return result;

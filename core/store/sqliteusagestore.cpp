@@ -1,6 +1,7 @@
 #include "store/sqliteusagestore.h"
 
 #include "store/sqlvalues.h"
+#include "store/sqlwhere.h"
 #include "store/storedatabase.h"
 
 namespace {
@@ -50,29 +51,23 @@ bool SqliteUsageStore::recordUsage(const UsageRecord &r)
 
 QList<UsageRecord> SqliteUsageStore::usage(const UsageFilter &filter) const
 {
-    QStringList where;
-    QVariantList values;
-    auto add = [&](const QString &clause, const QVariant &value) {
-        where.append(clause);
-        values.append(value);
-    };
+    SqlWhere where;
     if (filter.from.isValid())
-        add(QStringLiteral("time >= ?"), SqlValues::fromTime(filter.from));
+        where.add(QStringLiteral("time >= ?"), SqlValues::fromTime(filter.from));
     if (filter.to.isValid())
-        add(QStringLiteral("time < ?"), SqlValues::fromTime(filter.to));
+        where.add(QStringLiteral("time < ?"), SqlValues::fromTime(filter.to));
     if (!filter.callId.isEmpty())
-        add(QStringLiteral("call_id = ?"), filter.callId);
+        where.add(QStringLiteral("call_id = ?"), filter.callId);
     if (!filter.model.isEmpty())
-        add(QStringLiteral("model = ?"), filter.model);
+        where.add(QStringLiteral("model = ?"), filter.model);
     if (!filter.feature.isEmpty())
-        add(QStringLiteral("feature = ?"), filter.feature);
+        where.add(QStringLiteral("feature = ?"), filter.feature);
     if (!filter.promptName.isEmpty())
-        add(QStringLiteral("prompt_name = ?"), filter.promptName);
+        where.add(QStringLiteral("prompt_name = ?"), filter.promptName);
     if (filter.promptVersion > 0)
-        add(QStringLiteral("prompt_version = ?"), filter.promptVersion);
+        where.add(QStringLiteral("prompt_version = ?"), filter.promptVersion);
     QString sql = QStringLiteral("SELECT %1 FROM usage").arg(UsageColumns);
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += where.sql();
     sql += QStringLiteral(" ORDER BY time, id");
     if (filter.limit > 0)
         sql += QStringLiteral(" LIMIT %1").arg(filter.limit);
@@ -80,8 +75,7 @@ QList<UsageRecord> SqliteUsageStore::usage(const UsageFilter &filter) const
     QList<UsageRecord> result;
     QSqlQuery q(m_db.database());
     q.prepare(sql);
-    for (int i = 0; i < values.size(); ++i)
-        q.bindValue(i, values.at(i));
+    where.bindTo(q);
     if (!q.exec()) {
         m_db.fail(q, QStringLiteral("cannot read usage"));
         return result;
