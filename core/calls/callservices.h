@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/turnpolicy.h"
+
 class OpenAIClient;
 class CallStore;
 class UsageStore;
@@ -27,4 +29,5 @@ struct CallServices
     ResponseCache *cache = nullptr; // optional, shared across calls (never across customers)
     int deltaBatchMs = 100;         // agent.delta events are stored in windows of this length...
     int deltaBatchChars = 200;      // ...or of this many characters, whichever comes first
+    TurnPolicy turnPolicy;          // retries and time-outs of the agent's model requests
 };

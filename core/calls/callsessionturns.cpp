@@ -175,9 +175,10 @@ void CallSessionPrivate::startModelTurn(const QString &closing)
         request.fallback->maxTokens = qMin(maxTokens, fallback->maxTokens.value_or(maxTokens));
     }
     request.stream = true;
-    request.maxRetries = 1; // a caller is waiting: one retry, then the fallback model
-    request.firstByteTimeoutMs = 20000;
-    request.totalTimeoutMs = 60000;
+    // A caller is waiting: few retries, then the fallback model.
+    request.maxRetries = services.turnPolicy.maxRetries;
+    request.firstByteTimeoutMs = services.turnPolicy.firstByteTimeoutMs;
+    request.totalTimeoutMs = services.turnPolicy.totalTimeoutMs;
     request.feature = QStringLiteral("call");
     request.callId = id;
 
