@@ -4,6 +4,7 @@
 #include "cli/cliio.h"
 #include "cli/commandtable.h"
 #include "common/apppaths.h"
+#include "common/osidentity.h"
 #include "store/sqlitestore.h"
 #include "store/transcriptexporter.h"
 
@@ -76,16 +77,6 @@ TranscriptExporter::Mask exportMask()
 {
     auto redactor = std::make_shared<Redactor>();
     return [redactor](const QString &text) { return redactor->redact(text); };
-}
-
-QString currentUser()
-{
-    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
-        const QString user = qEnvironmentVariable(name);
-        if (!user.isEmpty())
-            return user;
-    }
-    return QStringLiteral("unknown");
 }
 
 int listCalls(SqliteStore &store, const QCommandLineParser &parser, const CallsOptions &o)
@@ -192,7 +183,7 @@ int exportCall(SqliteStore &store, const CallRecord &call, const QCommandLinePar
     const QString outputPath = parser.value(o.output);
     if (unmasked) {
         AuditRecord record;
-        record.actor = QStringLiteral("user:%1").arg(currentUser());
+        record.actor = OsIdentity::actor();
         record.action = QStringLiteral("export.unmasked");
         record.target = call.id;
         record.details = {{QStringLiteral("format"), parser.value(o.format)},

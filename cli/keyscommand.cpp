@@ -3,6 +3,7 @@
 #include "cli/cliio.h"
 #include "cli/commandtable.h"
 #include "common/apppaths.h"
+#include "common/osidentity.h"
 #include "openai/clientsettings.h"
 #include "secrets/baseurlpolicy.h"
 #include "secrets/keyaccesslog.h"
@@ -69,8 +70,7 @@ void audit(const Context &context, const QString &action, const QString &keyName
     QString error;
     auto db = SqliteStore::open(context.dataDir, &error);
     AuditRecord record;
-    record.actor =
-        QStringLiteral("user:") + qEnvironmentVariable("USER", QStringLiteral("unknown"));
+    record.actor = OsIdentity::actor();
     record.action = action;
     record.target = keyName;
     record.details = details;

@@ -1,5 +1,7 @@
 #include "uisettings.h"
 
+#include "common/osidentity.h"
+
 #include "uilog.h"
 
 #include <algorithm>
@@ -73,10 +75,7 @@ void UiSettings::setTheme(Theme theme)
 
 QString UiSettings::supervisorName() const
 {
-    QString fallback = qEnvironmentVariable("USER");
-    if (fallback.isEmpty())
-        fallback = QStringLiteral("supervisor");
-    return m_settings->value(QStringLiteral("supervisor/name"), fallback).toString();
+    return m_settings->value(QStringLiteral("supervisor/name"), OsIdentity::userName()).toString();
 }
 
 void UiSettings::setSupervisorName(const QString &name)
