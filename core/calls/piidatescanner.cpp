@@ -157,7 +157,7 @@ qsizetype PiiDateScanner::readDate(QStringView text, qsizetype pos)
     return 0;
 }
 
-void PiiDateScanner::findDatesOfBirth(QStringView text, QList<PiiDetector::Candidate> &out)
+void PiiDateScanner::findDatesOfBirth(QStringView text, PiiFindings &out)
 {
     constexpr qsizetype before = 60; // keyword up to this far before the date...
     constexpr qsizetype after = 30;  // ...or this far after it ("12/03/1985 is my birthday")
@@ -170,7 +170,7 @@ void PiiDateScanner::findDatesOfBirth(QStringView text, QList<PiiDetector::Candi
             continue;
         if (PiiScan::keywordIn(text, i - before, i, kBirthWords) ||
             PiiScan::keywordIn(text, i + len, i + len + after, kBirthWords)) {
-            PiiScan::take(out, PiiKind::DateOfBirth, i, len, text.mid(i, len).toString().toLower());
+            out.take(PiiKind::DateOfBirth, i, len, text.mid(i, len).toString().toLower());
         }
         i += len - 1;
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "calls/piidetector.h"
+#include "calls/piiscan.h"
 
 #include <QList>
 #include <QStringView>
@@ -10,7 +10,7 @@
 class PiiDateScanner final
 {
 public:
-    static void findDatesOfBirth(QStringView text, QList<PiiDetector::Candidate> &out);
+    static void findDatesOfBirth(QStringView text, PiiFindings &out);
     // The length of a date starting at pos, or 0.
     static qsizetype readDate(QStringView text, qsizetype pos);
 };

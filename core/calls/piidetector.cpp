@@ -1,8 +1,14 @@
 #include "calls/piidetector.h"
 
+#include "calls/piiaddressscanner.h"
 #include "calls/piidatescanner.h"
+#include "calls/piiemailscanner.h"
+#include "calls/piinamescanner.h"
+#include "calls/piinetworkscanner.h"
 #include "calls/piinumberscanner.h"
 #include "calls/piiscan.h"
+#include "calls/piispokenscanner.h"
+#include "calls/piitext.h"
 
 #include <QHash>
 
@@ -11,49 +17,6 @@
 namespace {
 
 using Candidate = PiiDetector::Candidate;
-
-// ---- e-mail -------------------------------------------------------------------------------
-
-bool isLocalChar(QChar c)
-{
-    return PiiScan::isAlnum(c) || c == u'.' || c == u'_' || c == u'%' || c == u'+' || c == u'-';
-}
-
-bool isDomainChar(QChar c)
-{
-    return PiiScan::isAlnum(c) || c == u'.' || c == u'-';
-}
-
-void findEmails(QStringView text, QList<Candidate> &out)
-{
-    // Each character is visited at most twice: expansions stop at the neighbouring '@'.
-    for (qsizetype at = 0; at < text.size(); ++at) {
-        if (text.at(at) != u'@')
-            continue;
-        qsizetype left = at;
-        while (left > 0 && isLocalChar(text.at(left - 1)))
-            --left;
-        while (left < at && text.at(left) == u'.')
-            ++left;
-        qsizetype right = at + 1;
-        while (right < text.size() && isDomainChar(text.at(right)))
-            ++right;
-        while (right > at + 1 && (text.at(right - 1) == u'.' || text.at(right - 1) == u'-'))
-            --right;
-        if (left == at || right <= at + 1)
-            continue;
-        const QStringView domain = text.mid(at + 1, right - at - 1);
-        const qsizetype lastDot = domain.lastIndexOf(u'.');
-        if (lastDot <= 0 || domain.contains(u"..") || domain.startsWith(u'.'))
-            continue;
-        const QStringView tld = domain.mid(lastDot + 1);
-        if (tld.size() < 2 ||
-            !std::all_of(tld.begin(), tld.end(), [](QChar c) { return c.isLetter(); }))
-            continue;
-        PiiScan::take(out, PiiKind::Email, left, right - left,
-                      text.mid(left, right - left).toString().toLower());
-    }
-}
 
 // ---- IBAN ---------------------------------------------------------------------------------
 
@@ -78,7 +41,7 @@ int ibanLength(QStringView country)
     return lengths.value(country.toString(), 0);
 }
 
-void findIbans(QStringView text, QList<Candidate> &out)
+void findIbans(QStringView text, PiiFindings &out)
 {
     for (qsizetype i = 0; i + 4 <= text.size(); ++i) {
         if (!PiiScan::isAsciiLetter(text.at(i)) || !PiiScan::isAsciiLetter(text.at(i + 1)) ||
@@ -113,14 +76,14 @@ void findIbans(QStringView text, QList<Candidate> &out)
                 continue;
             const QStringView candidate = QStringView(compact).left(len);
             if (PiiDetector::ibanValid(candidate)) {
-                PiiScan::take(out, PiiKind::Iban, i, end - i, candidate.toString());
+                out.take(PiiKind::Iban, i, end - i, candidate.toString());
                 i = end - 1;
                 break;
             }
         }
     }
 }
-void findNationalIds(QStringView text, QList<Candidate> &out)
+void findNationalIds(QStringView text, PiiFindings &out)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (!PiiScan::boundaryBefore(text, i))
@@ -147,7 +110,7 @@ void findNationalIds(QStringView text, QList<Candidate> &out)
                     PiiScan::boundaryAfter(text, p + 1)) {
                     compact += text.at(p).toUpper();
                     if (PiiDetector::ninoValid(compact)) {
-                        PiiScan::take(out, PiiKind::NationalId, i, p + 1 - i, compact);
+                        out.take(PiiKind::NationalId, i, p + 1 - i, compact);
                         i = p;
                         continue;
                     }
@@ -170,7 +133,7 @@ void findNationalIds(QStringView text, QList<Candidate> &out)
                     PiiScan::boundaryAfter(text, p + 1)) {
                     compact += text.at(p).toUpper();
                     if (PiiDetector::dniValid(compact)) {
-                        PiiScan::take(out, PiiKind::NationalId, i, p + 1 - i, compact);
+                        out.take(PiiKind::NationalId, i, p + 1 - i, compact);
                         i = p;
                     }
                 }
@@ -196,18 +159,27 @@ int luhnSum(QStringView digits)
 }
 } // namespace
 
-QList<Candidate> PiiDetector::detect(QStringView text)
+QList<Candidate> PiiDetector::detect(QStringView text, const Options &options)
 {
-    QList<Candidate> found;
-    // Order is priority: a later detector never takes characters an earlier one claimed.
-    findEmails(text, found);
+    PiiFindings found(text.size());
+    const PiiText words(text);
+    // Order is priority: a later scanner never takes characters an earlier one claimed.
+    PiiEmailScanner::findWritten(text, found);
+    PiiEmailScanner::findSpoken(words, found);
     findIbans(text, found);
+    PiiNetworkScanner::find(text, found);
     PiiDateScanner::findDatesOfBirth(text, found);
     findNationalIds(text, found);
+    PiiSpokenScanner::find(words, found);
     PiiNumberScanner::findDigitRuns(text, found);
-    std::sort(found.begin(), found.end(),
-              [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
-    return found;
+    PiiAddressScanner::find(words, found);
+    if (!options.customerName.isEmpty())
+        PiiNameScanner::findCustomer(words, options.customerName, found);
+    PiiNameScanner::findOthers(words, options.knownNames, found);
+    // The customer's name was found so that it is never taken for someone else's.
+    if (!options.reportCustomerName)
+        found.drop(PiiKind::CustomerName);
+    return found.sorted();
 }
 
 bool PiiDetector::luhnValid(QStringView digits)

@@ -96,7 +96,7 @@ bool plausibleCardStart(QChar first)
     return first >= u'2' && first <= u'6';
 }
 
-bool tryCard(QStringView text, const DigitRun &run, QList<Candidate> &out)
+bool tryCard(QStringView text, const DigitRun &run, PiiFindings &out)
 {
     if (run.plus)
         return false;
@@ -119,7 +119,7 @@ bool tryCard(QStringView text, const DigitRun &run, QList<Candidate> &out)
             const qsizetype end = run.groups.at(first + span - 1).end;
             if (!PiiScan::boundaryBefore(text, start) || !PiiScan::boundaryAfter(text, end))
                 continue;
-            PiiScan::take(out, PiiKind::Card, start, end - start, digits);
+            out.take(PiiKind::Card, start, end - start, digits);
             return true;
         }
     }
@@ -167,7 +167,7 @@ bool isSsn(QStringView text, const DigitRun &run)
 
 } // namespace
 
-void PiiNumberScanner::findDigitRuns(QStringView text, QList<PiiDetector::Candidate> &out)
+void PiiNumberScanner::findDigitRuns(QStringView text, PiiFindings &out)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
@@ -182,10 +182,10 @@ void PiiNumberScanner::findDigitRuns(QStringView text, QList<PiiDetector::Candid
         const qsizetype length = run.end - run.start;
         if (PiiScan::boundaryAfter(text, run.end) && run.digits.size() <= 24) {
             if (isSsn(text, run)) {
-                PiiScan::take(out, PiiKind::Ssn, run.start, length, run.digits);
+                out.take(PiiKind::Ssn, run.start, length, run.digits);
             } else if (!tryCard(text, run, out) && isPhone(text, run)) {
-                PiiScan::take(out, PiiKind::Phone, run.start, length,
-                              (run.plus ? QStringLiteral("+") : QString()) + run.digits);
+                out.take(PiiKind::Phone, run.start, length,
+                         (run.plus ? QStringLiteral("+") : QString()) + run.digits);
             }
         }
         i = std::max(i, run.end - 1);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "calls/piidetector.h"
+#include "calls/piiscan.h"
 
 #include <QList>
 #include <QStringView>
@@ -10,5 +10,5 @@
 class PiiNumberScanner final
 {
 public:
-    static void findDigitRuns(QStringView text, QList<PiiDetector::Candidate> &out);
+    static void findDigitRuns(QStringView text, PiiFindings &out);
 };

@@ -2,6 +2,7 @@
 
 #include "calls/piidetector.h"
 
+#include <QBitArray>
 #include <QLatin1StringView>
 #include <QList>
 #include <QStringView>
@@ -68,20 +69,56 @@ public:
         }
         return false;
     }
+};
 
-    static bool overlapsAny(const QList<Candidate> &taken, qsizetype start, qsizetype length)
+// What the scanners found so far. The first scanner to claim characters keeps them: scanners run
+// in priority order. Claims are kept per character, so a check costs the candidate's length and
+// many findings in a long text stay linear.
+class PiiFindings final
+{
+public:
+    using Candidate = PiiDetector::Candidate;
+
+    explicit PiiFindings(qsizetype textSize)
+        : m_claimed(textSize)
+    {}
+
+    bool isFree(qsizetype start, qsizetype length) const
     {
-        for (const Candidate &c : taken) {
-            if (start < c.start + c.length && c.start < start + length)
-                return true;
+        if (start < 0 || length <= 0 || start + length > m_claimed.size())
+            return false;
+        for (qsizetype i = start; i < start + length; ++i) {
+            if (m_claimed.testBit(i))
+                return false;
         }
-        return false;
+        return true;
     }
 
-    static void take(QList<Candidate> &taken, PiiKind kind, qsizetype start, qsizetype length,
-                     QString value)
+    // Takes the span unless another finding already holds part of it; true if taken.
+    bool take(PiiKind kind, qsizetype start, qsizetype length, QString value)
     {
-        if (!overlapsAny(taken, start, length))
-            taken.append(Candidate{kind, start, length, std::move(value)});
+        if (!isFree(start, length))
+            return false;
+        m_claimed.fill(true, start, start + length);
+        m_found.append(Candidate{kind, start, length, std::move(value)});
+        return true;
     }
+
+    // Forgets the findings of one kind (found only to keep other scanners off their characters).
+    void drop(PiiKind kind)
+    {
+        m_found.removeIf([kind](const Candidate &c) { return c.kind == kind; });
+    }
+
+    QList<Candidate> sorted() const
+    {
+        QList<Candidate> list = m_found;
+        std::sort(list.begin(), list.end(),
+                  [](const Candidate &a, const Candidate &b) { return a.start < b.start; });
+        return list;
+    }
+
+private:
+    QBitArray m_claimed;
+    QList<Candidate> m_found;
 };

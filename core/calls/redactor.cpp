@@ -9,7 +9,46 @@ QString mappingKey(PiiKind kind, const QString &value)
     return Redactor::placeholderPrefix(kind) + u'\x1f' + value;
 }
 
+// The customer's name has fixed placeholders: there is only one customer per call.
+QString customerPlaceholder(const QString &part)
+{
+    if (part == u"given")
+        return QStringLiteral("[CUSTOMER_GIVEN_NAME]");
+    if (part == u"family")
+        return QStringLiteral("[CUSTOMER_FAMILY_NAME]");
+    return QStringLiteral("[CUSTOMER_NAME]");
+}
+
+bool isPlaceholderChar(QChar c)
+{
+    return (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_';
+}
+
+constexpr qsizetype kMaxPlaceholder = 32; // "[CUSTOMER_FAMILY_NAME]" and "[ADDRESS_123]" fit
+
 } // namespace
+
+Redactor::Redactor(const PrivacySettings &settings)
+    : m_settings(settings)
+{}
+
+void Redactor::setCustomerName(const QString &name)
+{
+    m_customerName = name.simplified();
+    registerCustomerName();
+}
+
+void Redactor::registerCustomerName()
+{
+    if (!m_settings.pseudonymiseCustomerName || m_customerName.isEmpty())
+        return;
+    const QStringList parts = m_customerName.split(u' ');
+    m_original.insert(customerPlaceholder(QStringLiteral("full")), m_customerName);
+    if (parts.size() > 1) {
+        m_original.insert(customerPlaceholder(QStringLiteral("given")), parts.first());
+        m_original.insert(customerPlaceholder(QStringLiteral("family")), parts.last());
+    }
+}
 
 QString Redactor::placeholderPrefix(PiiKind kind)
 {
@@ -28,41 +67,73 @@ QString Redactor::placeholderPrefix(PiiKind kind)
         return QStringLiteral("NATID");
     case PiiKind::DateOfBirth:
         return QStringLiteral("DOB");
+    case PiiKind::Address:
+        return QStringLiteral("ADDRESS");
+    case PiiKind::Passport:
+        return QStringLiteral("PASSPORT");
+    case PiiKind::Account:
+        return QStringLiteral("ACCOUNT");
+    case PiiKind::IpAddress:
+        return QStringLiteral("IP");
+    case PiiKind::PersonName:
+        return QStringLiteral("NAME");
+    case PiiKind::CustomerName:
+        return QStringLiteral("CUSTOMER_NAME");
     }
     return QStringLiteral("PII");
 }
 
+QString Redactor::cardReadBack(QStringView digits)
+{
+    return QString::fromUtf16(u"•••• ") + digits.right(4).toString();
+}
+
 QString Redactor::redact(const QString &text, QList<RedactionMatch> *matches)
 {
-    return replaceAll(text, m_byValue, &m_original, m_counters, matches);
+    return replaceAll(text, m_byValue, &m_original, m_counters, matches, &m_names);
 }
 
 QString Redactor::maskForExport(const QString &text) const
 {
     QHash<QString, QString> byValue = m_byValue;
     QHash<PiiKind, int> counters = m_counters;
-    return replaceAll(text, byValue, nullptr, counters, nullptr);
+    return replaceAll(text, byValue, nullptr, counters, nullptr, nullptr);
 }
 
 QString Redactor::replaceAll(const QString &text, QHash<QString, QString> &byValue,
                              QHash<QString, QString> *original, QHash<PiiKind, int> &counters,
-                             QList<RedactionMatch> *matches) const
+                             QList<RedactionMatch> *matches, QStringList *names) const
 {
-    const QList<PiiDetector::Candidate> found = PiiDetector::detect(text);
+    PiiDetector::Options options;
+    options.customerName = m_customerName;
+    options.reportCustomerName = m_settings.pseudonymiseCustomerName;
+    options.knownNames = m_names;
+    const QList<PiiDetector::Candidate> found = PiiDetector::detect(text, options);
     if (found.isEmpty())
         return text;
     QString out;
     out.reserve(text.size());
     qsizetype pos = 0;
     for (const PiiDetector::Candidate &c : found) {
-        const QString key = mappingKey(c.kind, c.value);
-        QString placeholder = byValue.value(key);
-        if (placeholder.isEmpty()) {
-            const int number = ++counters[c.kind];
-            placeholder = QStringLiteral("[%1_%2]").arg(placeholderPrefix(c.kind)).arg(number);
-            byValue.insert(key, placeholder);
-            if (original)
-                original->insert(placeholder, text.mid(c.start, c.length));
+        QString placeholder;
+        if (c.kind == PiiKind::CustomerName) {
+            placeholder = customerPlaceholder(c.value);
+        } else {
+            const QString key = mappingKey(c.kind, c.value);
+            placeholder = byValue.value(key);
+            if (placeholder.isEmpty()) {
+                const int number = ++counters[c.kind];
+                placeholder = QStringLiteral("[%1_%2]").arg(placeholderPrefix(c.kind)).arg(number);
+                byValue.insert(key, placeholder);
+                if (original) {
+                    // A card number never comes back whole, so it is never kept whole either.
+                    original->insert(placeholder, c.kind == PiiKind::Card
+                                                      ? cardReadBack(c.value)
+                                                      : text.mid(c.start, c.length));
+                }
+                if (names && c.kind == PiiKind::PersonName)
+                    names->append(c.value);
+            }
         }
         out += QStringView(text).mid(pos, c.start - pos);
         out += placeholder;
@@ -85,16 +156,11 @@ QString Redactor::restore(const QString &text) const
     for (qsizetype i = 0; i < n; ++i) {
         if (text.at(i) != u'[')
             continue;
-        // "[KIND_N]": upper-case letters, '_', digits, ']' - at most a few characters.
-        qsizetype j = i + 1;
-        while (j < n && j - i < 8 && text.at(j) >= u'A' && text.at(j) <= u'Z')
-            ++j;
-        if (j == i + 1 || j >= n || text.at(j) != u'_')
-            continue;
-        qsizetype k = j + 1;
-        while (k < n && k - j < 8 && text.at(k).isDigit())
+        // "[KIND_N]", "[CUSTOMER_NAME]": upper-case letters, digits and '_', a few characters.
+        qsizetype k = i + 1;
+        while (k < n && k - i < kMaxPlaceholder && isPlaceholderChar(text.at(k)))
             ++k;
-        if (k == j + 1 || k >= n || text.at(k) != u']')
+        if (k == i + 1 || k >= n || text.at(k) != u']')
             continue;
         const auto it = m_original.constFind(text.mid(i, k + 1 - i));
         if (it == m_original.constEnd())
@@ -108,11 +174,25 @@ QString Redactor::restore(const QString &text) const
     return out;
 }
 
+qsizetype Redactor::partialPlaceholderStart(QStringView text)
+{
+    const qsizetype open = text.lastIndexOf(u'[');
+    if (open < 0 || text.size() - open > kMaxPlaceholder)
+        return text.size();
+    for (qsizetype k = open + 1; k < text.size(); ++k) {
+        if (!isPlaceholderChar(text.at(k)))
+            return text.size();
+    }
+    return open;
+}
+
 void Redactor::clear()
 {
     m_byValue.clear();
     m_original.clear();
     m_counters.clear();
+    m_names.clear();
+    registerCustomerName();
 }
 
 bool Redactor::luhnValid(QStringView digits)

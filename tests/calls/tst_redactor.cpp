@@ -4,6 +4,8 @@
 #include "sim/simtiming.h"
 #include "sim/simulatorserver.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -27,6 +29,13 @@ private slots:
     void pathologicalInputStaysLinear_data();
     void pathologicalInputStaysLinear();
     void onlyPlaceholdersGoOnTheWire();
+    void cardsReadBackAsLastFourDigits_data();
+    void cardsReadBackAsLastFourDigits();
+    void partialPlaceholderStart_data();
+    void partialPlaceholderStart();
+    void privacySettingsFromJson_data();
+    void privacySettingsFromJson();
+    void spokenDataAndCustomerNameStayOffTheWire();
 };
 
 void TestRedactor::redacts_data()
@@ -94,6 +103,8 @@ void TestRedactor::redacts_data()
                                          << "[CARD_1]";
     QTest::newRow("card then expiry") << "4242 4242 4242 4242 12 27"
                                       << "[CARD_1] 12 27";
+    QTest::newRow("account with keyword") << "account 123456789"
+                                          << "account [ACCOUNT_1]";
 
     // IBAN (mod-97)
     QTest::newRow("iban gb grouped") << "IBAN GB82 WEST 1234 5698 7654 32, ok"
@@ -158,7 +169,9 @@ void TestRedactor::redacts()
     QFETCH(QString, expected);
     Redactor redactor;
     QCOMPARE(redactor.redact(input), expected);
-    QCOMPARE(redactor.restore(expected), input);
+    // Cards come back as their last four digits only (cardsReadBackAsLastFourDigits).
+    if (!expected.contains(QLatin1String("[CARD_")))
+        QCOMPARE(redactor.restore(expected), input);
 }
 
 void TestRedactor::leavesAlone_data()
@@ -187,7 +200,7 @@ void TestRedactor::leavesAlone_data()
     QTest::newRow("invalid ssn area 9xx") << "900-12-3456";
     QTest::newRow("invalid ssn group") << "123-00-4567";
     QTest::newRow("invalid ssn serial") << "123-45-0000";
-    QTest::newRow("nine digits without keyword") << "account 123456789";
+    QTest::newRow("nine digits without keyword") << "ticket 123456789";
     QTest::newRow("invalid nino prefix") << "GB123456A";
     QTest::newRow("invalid nino suffix") << "AB123456E";
     QTest::newRow("invalid dni letter") << "12345678A";
@@ -390,6 +403,158 @@ void TestRedactor::onlyPlaceholdersGoOnTheWire()
     QCOMPARE(redactor.restore(result.content),
              QStringLiteral("Thanks, I will send the summary to ada.lovelace@example.com and call "
                             "+44 20 7946 0958."));
+}
+
+void TestRedactor::cardsReadBackAsLastFourDigits_data()
+{
+    QTest::addColumn<QString>("said");
+    QTest::addColumn<QString>("readBack");
+    QTest::addColumn<QString>("neverBack");
+
+    QTest::newRow("grouped") << "4111 1111 1111 1111"
+                             << "the card \u2022\u2022\u2022\u2022 1111 is on file"
+                             << "4111 1111";
+    QTest::newRow("compact") << "4242424242424242"
+                             << "the card \u2022\u2022\u2022\u2022 4242 is on file"
+                             << "42424242";
+    QTest::newRow("amex") << "3782 822463 10005"
+                          << "the card \u2022\u2022\u2022\u2022 0005 is on file"
+                          << "822463";
+    QTest::newRow("spoken") << "five five five five, five five five five, five five five five, "
+                               "four four four four"
+                            << "the card \u2022\u2022\u2022\u2022 4444 is on file"
+                            << "five five";
+    QTest::newRow("spoken german") << "vier null null null null fünf sechs sechs fünf fünf sechs "
+                                      "sechs fünf fünf fünf sechs"
+                                   << "the card \u2022\u2022\u2022\u2022 5556 is on file"
+                                   << "vier null";
+}
+
+void TestRedactor::cardsReadBackAsLastFourDigits()
+{
+    QFETCH(QString, said);
+    QFETCH(QString, readBack);
+    QFETCH(QString, neverBack);
+    Redactor redactor;
+    QCOMPARE(redactor.redact(said), QStringLiteral("[CARD_1]"));
+    // What the agent will speak, and what the supervisor sees: the last four digits only.
+    const QString restored = redactor.restore(QStringLiteral("the card [CARD_1] is on file"));
+    QCOMPARE(restored, readBack);
+    QVERIFY(!restored.contains(neverBack));
+    // Nor is the whole number kept for later.
+    for (const QString &value : redactor.mapping())
+        QVERIFY(!value.contains(neverBack));
+    QCOMPARE(Redactor::cardReadBack(u"4000056655665556"),
+             QString(4, QChar(0x2022)) + QStringLiteral(" 5556"));
+}
+
+void TestRedactor::partialPlaceholderStart_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("start");
+    QTest::newRow("none") << "Thanks, I will send it" << 22;
+    QTest::newRow("open bracket") << "send it to [" << 11;
+    QTest::newRow("kind begun") << "send it to [EMA" << 11;
+    QTest::newRow("number begun") << "to [EMAIL_1" << 3;
+    QTest::newRow("customer name begun") << "Hello [CUSTOMER_GIV" << 6;
+    QTest::newRow("complete") << "to [EMAIL_1] now" << 16;
+    QTest::newRow("not a placeholder") << "see [note" << 9;
+    QTest::newRow("too long to be one") << "[" + QString(40, u'A') << 41;
+}
+
+void TestRedactor::partialPlaceholderStart()
+{
+    QFETCH(QString, text);
+    QFETCH(int, start);
+    QCOMPARE(Redactor::partialPlaceholderStart(text), qsizetype(start));
+}
+
+void TestRedactor::privacySettingsFromJson_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<bool>("pseudonymise");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("empty keeps the default") << QByteArray("{}") << true << false << "";
+    QTest::newRow("on") << QByteArray(R"({"pseudonymiseCustomerName": true})") << true << true
+                        << "";
+    QTest::newRow("off") << QByteArray(R"({"pseudonymiseCustomerName": false})") << true << false
+                         << "";
+    QTest::newRow("string") << QByteArray(R"({"pseudonymiseCustomerName": "yes"})") << false
+                            << false << "privacy.pseudonymiseCustomerName: expected true or false";
+    QTest::newRow("number") << QByteArray(R"({"pseudonymiseCustomerName": 1})") << false << false
+                            << "privacy.pseudonymiseCustomerName: expected true or false";
+    QTest::newRow("unknown field") << QByteArray(R"({"pseudonymizeCustomerName": true})") << false
+                                   << false << "privacy.pseudonymizeCustomerName: unknown field";
+}
+
+void TestRedactor::privacySettingsFromJson()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, ok);
+    QFETCH(bool, pseudonymise);
+    QFETCH(QString, error);
+    QString message;
+    const std::optional<PrivacySettings> settings =
+        PrivacySettings::fromJson(QJsonDocument::fromJson(json).object(), {}, &message);
+    QCOMPARE(settings.has_value(), ok);
+    QCOMPARE(message, error);
+    if (settings) {
+        QCOMPARE(settings->pseudonymiseCustomerName, pseudonymise);
+        // Round trip.
+        QCOMPARE(PrivacySettings::fromJson(settings->toJson(), {}, nullptr), settings);
+    }
+}
+
+void TestRedactor::spokenDataAndCustomerNameStayOffTheWire()
+{
+    SimulatorServer sim;
+    QVERIFY(sim.listen());
+    sim.setTiming(SimTiming::instant());
+    ClientSettings settings;
+    settings.baseUrl = sim.baseUrl();
+    OpenAIClient client(settings, nullptr, PriceTable::defaults(), nullptr);
+
+    PrivacySettings privacy;
+    privacy.pseudonymiseCustomerName = true;
+    Redactor redactor(privacy);
+    redactor.setCustomerName(QStringLiteral("Lena Fischer"));
+    const QString context = QStringLiteral("Customer: Lena Fischer. Purpose: renewal.");
+    const QString said = QStringLiteral(
+        "This is Lena. My card is four two four two, four two four two, four two four two, "
+        "four two four two, and write to lena dot fischer at example dot org. My husband "
+        "Jonas Weber lives at Hauptstraße 12, 10115 Berlin, phone oh seven nine one two three "
+        "four five six seven eight.");
+    ChatRequest request;
+    request.primary.model = QStringLiteral("gpt-4o-mini");
+    request.stream = true;
+    request.messages = {ChatMessage::system(redactor.redact(context)),
+                        ChatMessage::user(redactor.redact(said))};
+    sim.queueReply(QStringLiteral("Thank you [CUSTOMER_GIVEN_NAME], the card [CARD_1] is saved "
+                                  "and I will write to [EMAIL_1]."));
+    ChatCall *call = client.chat(request);
+    QSignalSpy finished(call, &ChatCall::finished);
+    QVERIFY(finished.wait(10000));
+    const ChatResult result = call->result();
+    call->deleteLater();
+    QVERIFY2(result.ok(), qPrintable(result.error.message));
+
+    const QList<QByteArray> bodies = sim.receivedBodies();
+    QCOMPARE(bodies.size(), 1);
+    const QByteArray wire = bodies.first();
+    for (const char *secret : {"Lena", "Fischer", "four two", "lena dot", "example dot org",
+                               "Jonas", "Weber", "Hauptstra", "10115", "seven nine one"})
+        QVERIFY2(!wire.contains(secret), secret);
+    for (const char *placeholder : {"[CUSTOMER_NAME]", "[CUSTOMER_GIVEN_NAME]", "[CARD_1]",
+                                    "[EMAIL_1]", "[NAME_1]", "[ADDRESS_1]", "[PHONE_1]"})
+        QVERIFY2(wire.contains(placeholder), placeholder);
+
+    // Back from the model: the name and the address come back, the card as its last four only.
+    QCOMPARE(redactor.restore(result.content),
+             QStringLiteral("Thank you Lena, the card ") + QString(4, QChar(0x2022)) +
+                 QStringLiteral(" 4242 is saved and I will write to lena dot fischer at example "
+                                "dot org."));
 }
 
 QTEST_GUILESS_MAIN(TestRedactor)
