@@ -239,7 +239,8 @@ bool PiiCues::emailCueBefore(const PiiText &text, int first, int maxWords)
         const QString &w = text.lower(k);
         if (w.endsWith(u"mail") || w.endsWith(u"mails") || w == u"address" ||
             w.endsWith(u"adresse") || w == u"write" || w == u"send" || w == u"schreiben" ||
-            w == u"schreib" || w == u"schicken" || w == u"senden")
+            w == u"schreib" || w == u"schicken" || w == u"senden" || w == u"contact" ||
+            w == u"kontakt")
             return true;
     }
     return false;

@@ -29,7 +29,16 @@ int readNumber(QStringView text, qsizetype pos, int maxDigits, int *value)
     return count;
 }
 
-// A month name (full, or its first three letters, or "sept") at pos; returns its length.
+// German month names where they differ from the English ones, and their abbreviations.
+const std::array<QStringView, 14> kGermanMonths = {
+    QStringView(u"januar"), QStringView(u"februar"), QStringView(u"märz"),
+    QStringView(u"maerz"),  QStringView(u"mai"),     QStringView(u"juni"),
+    QStringView(u"juli"),   QStringView(u"oktober"), QStringView(u"dezember"),
+    QStringView(u"jän"),    QStringView(u"mär"),     QStringView(u"okt"),
+    QStringView(u"dez"),    QStringView(u"jänner")};
+
+// A month name (full, or its first three letters, or "sept", English or German) at pos;
+// returns its length.
 qsizetype readMonth(QStringView text, qsizetype pos)
 {
     if (!PiiScan::boundaryBefore(text, pos))
@@ -38,6 +47,16 @@ qsizetype readMonth(QStringView text, qsizetype pos)
         if (PiiScan::startsWithNoCase(text, pos, month) &&
             PiiScan::boundaryAfter(text, pos + month.size()))
             return month.size();
+    }
+    for (QStringView month : kGermanMonths) {
+        qsizetype end = pos + month.size();
+        if (end <= text.size() &&
+            text.mid(pos, month.size()).compare(month, Qt::CaseInsensitive) == 0) {
+            if (month.size() == 3 && PiiScan::charAt(text, end) == u'.')
+                ++end;
+            if (PiiScan::boundaryAfter(text, end))
+                return end - pos;
+        }
     }
     for (QLatin1StringView month : kMonths) {
         for (qsizetype len : {qsizetype(4), qsizetype(3)}) {
@@ -78,10 +97,12 @@ bool plausibleYear(int digits, int year)
 }
 
 const std::initializer_list<QLatin1StringView> kBirthWords = {
-    QLatin1StringView("born"),       QLatin1StringView("dob"),
-    QLatin1StringView("d.o.b"),      QLatin1StringView("date of birth"),
-    QLatin1StringView("birth date"), QLatin1StringView("birthdate"),
-    QLatin1StringView("birthday"),   QLatin1StringView("geboren")};
+    QLatin1StringView("born"),         QLatin1StringView("dob"),
+    QLatin1StringView("d.o.b"),        QLatin1StringView("date of birth"),
+    QLatin1StringView("birth date"),   QLatin1StringView("birthdate"),
+    QLatin1StringView("birthday"),     QLatin1StringView("geboren"),
+    QLatin1StringView("geburtsdatum"), QLatin1StringView("geburtstag"),
+    QLatin1StringView("geb")};
 
 } // namespace
 
@@ -119,6 +140,8 @@ qsizetype PiiDateScanner::readDate(QStringView text, qsizetype pos)
         if (na <= 2 && a >= 1 && a <= 31) {
             // "12 March 1985", "12th of March, 1985"
             qsizetype p = skipOrdinal(text, pos + na);
+            if (p == pos + na && PiiScan::charAt(text, p) == u'.')
+                ++p; // German ordinal: "3. Mai 1990"
             p = skipSpaces(text, p);
             if (PiiScan::startsWithNoCase(text, p, QLatin1StringView("of")) &&
                 PiiScan::boundaryAfter(text, p + 2))

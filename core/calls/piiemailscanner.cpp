@@ -283,7 +283,8 @@ void PiiEmailScanner::findSpoken(const PiiText &text, PiiFindings &out)
         const Local local = readLocal(text, localLast);
         if (local.first < 0 || local.value.isEmpty())
             continue;
-        if (!local.connected && !isMailProvider(domain.firstLabel) &&
+        // Only "at" is also an ordinary word: "I looked at amazon dot com".
+        if (w == u"at" && !local.connected && !isMailProvider(domain.firstLabel) &&
             !PiiCues::emailCueBefore(text, local.first))
             continue;
         const qsizetype start = text.start(local.first);

@@ -14,15 +14,17 @@ using Run = PiiSpokenDigits::Run;
 bool isValueFiller(const QString &word)
 {
     static const QStringList fillers = {
-        QStringLiteral("is"),     QStringLiteral("it"),     QStringLiteral("s"),
-        QStringLiteral("its"),    QStringLiteral("was"),    QStringLiteral("number"),
-        QStringLiteral("no"),     QStringLiteral("my"),     QStringLiteral("the"),
-        QStringLiteral("uh"),     QStringLiteral("um"),     QStringLiteral("so"),
-        QStringLiteral("ist"),    QStringLiteral("lautet"), QStringLiteral("war"),
-        QStringLiteral("nummer"), QStringLiteral("nr"),     QStringLiteral("meine"),
-        QStringLiteral("mein"),   QStringLiteral("die"),    QStringLiteral("äh"),
-        QStringLiteral("ähm"),    QStringLiteral("also"),   QStringLiteral("that"),
-        QStringLiteral("reads"),  QStringLiteral("lautete")};
+        QStringLiteral("is"),     QStringLiteral("it"),      QStringLiteral("s"),
+        QStringLiteral("its"),    QStringLiteral("was"),     QStringLiteral("number"),
+        QStringLiteral("no"),     QStringLiteral("my"),      QStringLiteral("the"),
+        QStringLiteral("uh"),     QStringLiteral("um"),      QStringLiteral("so"),
+        QStringLiteral("ist"),    QStringLiteral("lautet"),  QStringLiteral("war"),
+        QStringLiteral("nummer"), QStringLiteral("nr"),      QStringLiteral("meine"),
+        QStringLiteral("mein"),   QStringLiteral("die"),     QStringLiteral("äh"),
+        QStringLiteral("ähm"),    QStringLiteral("also"),    QStringLiteral("that"),
+        QStringLiteral("reads"),  QStringLiteral("lautete"), QStringLiteral("ja"),
+        QStringLiteral("das"),    QStringLiteral("yes"),     QStringLiteral("sure"),
+        QStringLiteral("okay"),   QStringLiteral("ok"),      QStringLiteral("klar")};
     return fillers.contains(word);
 }
 

@@ -165,6 +165,10 @@ void TestPiiDetector::spelledEmails_data()
                                              << "my email is [EMAIL_1]";
     QTest::newRow("at zeichen") << "mail an tom punkt berg at-Zeichen posteo punkt de"
                                 << "mail an [EMAIL_1]";
+    QTest::newRow("klammeraffe needs no mail word") << "anna klammeraffe firma punkt com"
+                                                    << "[EMAIL_1]";
+    QTest::newRow("contact cue") << "contact me at info at brightside dot co dot uk"
+                                 << "contact me at [EMAIL_1]";
 }
 
 void TestPiiDetector::spelledEmails()

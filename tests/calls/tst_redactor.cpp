@@ -155,6 +155,12 @@ void TestRedactor::redacts_data()
                                        << "D.O.B. [DOB_1]";
     QTest::newRow("dots and two-digit year") << "born 01.02.85"
                                              << "born [DOB_1]";
+    QTest::newRow("german month") << "geboren am 3. Mai 1990"
+                                  << "geboren am [DOB_1]";
+    QTest::newRow("german keyword") << "Geburtsdatum: 12.03.1985"
+                                    << "Geburtsdatum: [DOB_1]";
+    QTest::newRow("german abbreviation") << "geb. 7. Okt. 1979"
+                                         << "geb. [DOB_1]";
 
     // mixed
     QTest::newRow("everything") << "I'm ada@example.com, 07700 900123, card 4111111111111111, born "
