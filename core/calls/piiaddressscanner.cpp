@@ -1,6 +1,7 @@
 #include "calls/piiaddressscanner.h"
 
 #include "calls/piicues.h"
+#include "calls/piispokendigits.h"
 
 #include <QSet>
 
@@ -272,19 +273,39 @@ bool takeWords(const PiiText &t, int first, int last, PiiFindings &out)
 // English: [Flat 2,] 221B Baker Street[, Apt 4][, London NW1 6XE]
 int englishStreet(const PiiText &t, int h, bool cue, int *first)
 {
-    if (!isHouseNumber(t, h))
+    int number = -1;
+    if (isHouseNumber(t, h)) {
+        number = houseNumberEnd(t, h);
+    } else if (PiiSpokenDigits::isSpokenStart(t, h)) {
+        // "twelve Oak Avenue", "twenty-one Mill Lane"
+        const PiiSpokenDigits::Run run =
+            PiiSpokenDigits::read(t, h, PiiSpokenDigits::Mode::Digits, 4);
+        if (run.isEmpty() || run.symbols.size() > 3 || run.symbols.startsWith(u'0'))
+            return -1;
+        number = run.last;
+    } else {
         return -1;
-    const int number = houseNumberEnd(t, h);
+    }
+    if (!t.spaceAfter(number))
+        return -1;
+    // One to three name words, then the street word: "221B Baker Street", "90 Queen's Road".
     int suffix = -1;
-    for (int j = number + 2; j <= number + 4 && j < t.size(); ++j) {
-        if (!t.spaceAfter(j - 1) || !nameWord(t, j - 1, cue))
-            break;
-        if (isEnglishSuffix(t.lower(j)) && (cue || t.capitalised(j))) {
-            suffix = j;
+    int names = 0;
+    for (int k = number + 1; k < t.size() && names <= 3; ++k) {
+        if (names > 0 && isEnglishSuffix(t.lower(k)) && (cue || t.capitalised(k))) {
+            suffix = k;
             break;
         }
+        if (!nameWord(t, k, cue))
+            break;
+        ++names;
+        if (k + 2 < t.size() && (t.gapAfter(k) == u"'" || t.gapAfter(k) == u"’") &&
+            t.lower(k + 1) == u"s")
+            ++k; // the possessive belongs to the name
+        if (!t.spaceAfter(k))
+            break;
     }
-    if (suffix < 0 || !t.spaceAfter(number))
+    if (suffix < 0)
         return -1;
     if (suffix + 1 < t.size() && t.spaceAfter(suffix) && isEnglishSuffix(t.lower(suffix + 1)) &&
         t.capitalised(suffix + 1))

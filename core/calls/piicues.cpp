@@ -1,6 +1,7 @@
 #include "calls/piicues.h"
 
 #include <QHash>
+#include <QStringList>
 
 namespace {
 
@@ -201,27 +202,50 @@ const Phrase *phraseEndingAt(const PiiText &text, int k, const PhraseIndex &inde
     return best;
 }
 
+// A sentence ends after word k, unless the full stop belongs to an abbreviation ("no.", "Nr.").
 bool sentenceEndAfter(const PiiText &text, int k)
 {
+    static const QStringList abbreviations = {
+        QStringLiteral("no"),   QStringLiteral("nr"), QStringLiteral("tel"), QStringLiteral("ref"),
+        QStringLiteral("acct"), QStringLiteral("st"), QStringLiteral("str"), QStringLiteral("mr"),
+        QStringLiteral("mrs"),  QStringLiteral("ms"), QStringLiteral("dr"),  QStringLiteral("ca")};
     const QStringView gap = text.gapAfter(k);
-    return gap.contains(u'.') || gap.contains(u'!') || gap.contains(u'?') || gap.contains(u'\n');
+    if (gap.contains(u'!') || gap.contains(u'?') || gap.contains(u'\n'))
+        return true;
+    return gap.contains(u'.') && !abbreviations.contains(text.lower(k));
+}
+
+bool generic(const Phrase &phrase)
+{
+    return phrase.text == u"number" || phrase.text == u"nummer";
 }
 
 } // namespace
 
 PiiCue PiiCues::numberCueBefore(const PiiText &text, int first, int maxWords, int *keyword)
 {
-    // The gap right before the number is not checked: "account no. 1234" keeps its cue.
+    // The gap right before the number is not checked ("account no. 1234"), nor one right after
+    // a keyword ("Kundennummer? Ja, 4711 ..."). A bare "number" is a phone number unless a
+    // keyword of its own comes before it: "my passport, uh, number is ...".
+    const Phrase *fallback = nullptr;
+    int fallbackAt = -1;
     for (int k = first - 1; k >= 0 && k >= first - maxWords; --k) {
         if (const Phrase *phrase = phraseEndingAt(text, k, numberPhrases())) {
-            if (keyword)
-                *keyword = k;
-            return phrase->cue;
+            if (generic(*phrase) && !fallback) {
+                fallback = phrase;
+                fallbackAt = k;
+            } else if (!generic(*phrase)) {
+                if (keyword)
+                    *keyword = k;
+                return phrase->cue;
+            }
         }
-        if (k > 0 && sentenceEndAfter(text, k - 1))
-            return PiiCue::None;
+        if (k > 0 && sentenceEndAfter(text, k - 1) && !phraseEndingAt(text, k - 1, numberPhrases()))
+            break;
     }
-    return PiiCue::None;
+    if (keyword && fallback)
+        *keyword = fallbackAt;
+    return fallback ? fallback->cue : PiiCue::None;
 }
 
 bool PiiCues::addressCueBefore(const PiiText &text, int first, int maxWords)

@@ -93,8 +93,11 @@ QString spelledChar(const PiiText &text, int i)
     return digits.value(text.lower(i));
 }
 
+// Not the "s" of "It's" or the "m" of "I'm": a letter after an apostrophe ends a contraction.
 bool isSpelledChar(const PiiText &text, int i)
 {
+    if (i > 0 && (text.gapAfter(i - 1) == u"'" || text.gapAfter(i - 1) == u"’"))
+        return false;
     return !spelledChar(text, i).isEmpty();
 }
 

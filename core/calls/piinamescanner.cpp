@@ -492,7 +492,11 @@ const QStringList &namingPhrases()
                                         QStringLiteral("im auftrag von"),
                                         QStringLiteral("namens"),
                                         QStringLiteral("sein name ist"),
-                                        QStringLiteral("ihr name ist")};
+                                        QStringLiteral("ihr name ist"),
+                                        QStringLiteral("in the name of"),
+                                        QStringLiteral("name of"),
+                                        QStringLiteral("auf den namen"),
+                                        QStringLiteral("auf den namen von")};
     return phrases;
 }
 
@@ -519,6 +523,20 @@ Span betweenMitAndVerb(const PiiText &t, int i, const PiiFindings &out)
     const Span span = readName(t, i + 1, out);
     if (span.first < 0 || span.last + 1 >= t.size() || !t.spaceAfter(span.last) ||
         !verbs.contains(t.lower(span.last + 1)))
+        return {};
+    return span;
+}
+
+// "Lisa from your team", "Petra aus Ihrer Buchhaltung": someone of the company, named first.
+Span beforeFromYour(const PiiText &t, int i, const PiiFindings &out)
+{
+    static const QSet<QString> from = wordSet({u"from", u"at", u"aus", u"von", u"bei"});
+    static const QSet<QString> your =
+        wordSet({u"your", u"ihrer", u"ihrem", u"ihren", u"ihre", u"eurer", u"eurem"});
+    const Span span = readName(t, i, out);
+    if (span.first < 0 || span.last + 2 >= t.size() || !t.spaceAfter(span.last) ||
+        !t.spaceAfter(span.last + 1) || !from.contains(t.lower(span.last + 1)) ||
+        !your.contains(t.lower(span.last + 2)))
         return {};
     return span;
 }
@@ -610,6 +628,8 @@ void PiiNameScanner::findOthers(const PiiText &t, const QStringList &knownNames,
             span = readName(t, k, out);
         } else {
             span = betweenMitAndVerb(t, i, out);
+            if (span.first < 0)
+                span = beforeFromYour(t, i, out);
         }
         if (span.first >= 0 && takeSpan(t, span, out)) {
             for (int k = span.first; k <= span.last; ++k)

@@ -14,17 +14,19 @@ using Run = PiiSpokenDigits::Run;
 bool isValueFiller(const QString &word)
 {
     static const QStringList fillers = {
-        QStringLiteral("is"),     QStringLiteral("it"),      QStringLiteral("s"),
-        QStringLiteral("its"),    QStringLiteral("was"),     QStringLiteral("number"),
-        QStringLiteral("no"),     QStringLiteral("my"),      QStringLiteral("the"),
-        QStringLiteral("uh"),     QStringLiteral("um"),      QStringLiteral("so"),
-        QStringLiteral("ist"),    QStringLiteral("lautet"),  QStringLiteral("war"),
-        QStringLiteral("nummer"), QStringLiteral("nr"),      QStringLiteral("meine"),
-        QStringLiteral("mein"),   QStringLiteral("die"),     QStringLiteral("äh"),
-        QStringLiteral("ähm"),    QStringLiteral("also"),    QStringLiteral("that"),
-        QStringLiteral("reads"),  QStringLiteral("lautete"), QStringLiteral("ja"),
-        QStringLiteral("das"),    QStringLiteral("yes"),     QStringLiteral("sure"),
-        QStringLiteral("okay"),   QStringLiteral("ok"),      QStringLiteral("klar")};
+        QStringLiteral("is"),    QStringLiteral("it"),     QStringLiteral("s"),
+        QStringLiteral("its"),   QStringLiteral("was"),    QStringLiteral("number"),
+        QStringLiteral("no"),    QStringLiteral("my"),     QStringLiteral("the"),
+        QStringLiteral("uh"),    QStringLiteral("um"),     QStringLiteral("er"),
+        QStringLiteral("erm"),   QStringLiteral("so"),     QStringLiteral("that"),
+        QStringLiteral("reads"), QStringLiteral("yes"),    QStringLiteral("sure"),
+        QStringLiteral("okay"),  QStringLiteral("ok"),     QStringLiteral("has"),
+        QStringLiteral("ist"),   QStringLiteral("lautet"), QStringLiteral("lautete"),
+        QStringLiteral("war"),   QStringLiteral("nummer"), QStringLiteral("nr"),
+        QStringLiteral("meine"), QStringLiteral("mein"),   QStringLiteral("die"),
+        QStringLiteral("äh"),    QStringLiteral("ähm"),    QStringLiteral("also"),
+        QStringLiteral("ja"),    QStringLiteral("das"),    QStringLiteral("klar"),
+        QStringLiteral("hat")};
     return fillers.contains(word);
 }
 
@@ -184,6 +186,9 @@ void PiiSpokenScanner::find(const PiiText &text, PiiFindings &out)
         for (int k = keyword + 1; keyed && k < i; ++k)
             keyed = isValueFiller(text.lower(k));
         int next = i;
+        // "number's 1 2 3": the "s" is a filler, not the value's first letter.
+        if (keyed && isValueFiller(text.lower(i)))
+            continue;
         if (keyed) {
             const Run run = PiiSpokenDigits::read(text, i, Mode::Alphanumeric);
             if (!run.isEmpty() && classifyKeyed(text, run, cue, out)) {

@@ -165,6 +165,9 @@ void TestPiiDetector::spelledEmails_data()
                                              << "my email is [EMAIL_1]";
     QTest::newRow("at zeichen") << "mail an tom punkt berg at-Zeichen posteo punkt de"
                                 << "mail an [EMAIL_1]";
+    QTest::newRow("contraction is no spelled letter")
+        << "It's m dot a dot garcia at company dot com"
+        << "It's [EMAIL_1]";
     QTest::newRow("klammeraffe needs no mail word") << "anna klammeraffe firma punkt com"
                                                     << "[EMAIL_1]";
     QTest::newRow("contact cue") << "contact me at info at brightside dot co dot uk"
