@@ -215,6 +215,10 @@ void TestPiiDetector::addresses_data()
                                        << "postcode [ADDRESS_1]";
     QTest::newRow("at four-digit postcode") << "1010 Wien"
                                             << "[ADDRESS_1]";
+    QTest::newRow("en house number in words") << "I'm at twelve Oak Avenue."
+                                              << "I'm at [ADDRESS_1].";
+    QTest::newRow("en possessive street name") << "The billing address is 90 Queen's Road."
+                                               << "The billing address is [ADDRESS_1].";
 }
 
 void TestPiiDetector::addresses()
@@ -252,6 +256,13 @@ void TestPiiDetector::identifiers_data()
         << "account number [IBAN_1]";
     QTest::newRow("account") << "account 123456789"
                              << "account [ACCOUNT_1]";
+    QTest::newRow("question then answer") << "Kundennummer? Ja, das ist 55 20 31 77."
+                                          << "Kundennummer? Ja, das ist [ACCOUNT_1].";
+    QTest::newRow("keyword before a bare number")
+        << "Passport, um, number is A B one two three four five six seven"
+        << "Passport, um, number is [PASSPORT_1]";
+    QTest::newRow("possessive s is no letter") << "My passport number's 1 2 3 4 5 6 7 8 9."
+                                               << "My passport number's [PASSPORT_1].";
 }
 
 void TestPiiDetector::identifiers()
@@ -316,6 +327,12 @@ void TestPiiDetector::personNames_data()
                                    << "mein Sohn heißt [NAME_1]";
     QTest::newRow("de dative") << "bei meiner Mutter Ingrid Hoffmann"
                                << "bei meiner Mutter [NAME_1]";
+    QTest::newRow("someone from the company") << "Lisa from your team promised a refund"
+                                              << "[NAME_1] from your team promised a refund";
+    QTest::newRow("de jemand aus der firma") << "Petra aus Ihrer Buchhaltung hat es zugesagt"
+                                             << "[NAME_1] aus Ihrer Buchhaltung hat es zugesagt";
+    QTest::newRow("in the name of") << "it's in the name of Robert Miller"
+                                    << "it's in the name of [NAME_1]";
     QTest::newRow("named again") << "my husband Peter will call; Peter knows the password"
                                  << "my husband [NAME_1] will call; [NAME_1] knows the password";
 }
