@@ -7,8 +7,7 @@ namespace {
 
 struct Phrase
 {
-    QString text; // lower case, single spaces
-    int words = 1;
+    QStringList words; // lower case
     PiiCue cue = PiiCue::None;
 };
 
@@ -17,9 +16,8 @@ using PhraseIndex = QHash<QString, QList<Phrase>>; // keyed by the phrase's last
 void add(PhraseIndex &index, PiiCue cue, std::initializer_list<const char16_t *> phrases)
 {
     for (const char16_t *p : phrases) {
-        const QString text = QString::fromUtf16(p);
-        const QStringList words = text.split(u' ');
-        index[words.last()].append(Phrase{text, int(words.size()), cue});
+        const QStringList words = QString::fromUtf16(p).split(u' ');
+        index[words.last()].append(Phrase{words, cue});
     }
 }
 
@@ -193,10 +191,9 @@ const Phrase *phraseEndingAt(const PiiText &text, int k, const PhraseIndex &inde
         return nullptr;
     const Phrase *best = nullptr;
     for (const Phrase &phrase : *it) {
-        const int first = k - phrase.words + 1;
-        int last = -1;
-        if (first >= 0 && (!best || phrase.words > best->words) &&
-            text.matches(first, phrase.text, &last) && last == k)
+        const int first = k - int(phrase.words.size()) + 1;
+        if (first >= 0 && (!best || phrase.words.size() > best->words.size()) &&
+            text.matches(first, phrase.words))
             best = &phrase;
     }
     return best;
@@ -217,7 +214,8 @@ bool sentenceEndAfter(const PiiText &text, int k)
 
 bool generic(const Phrase &phrase)
 {
-    return phrase.text == u"number" || phrase.text == u"nummer";
+    return phrase.words.size() == 1 &&
+           (phrase.words.first() == u"number" || phrase.words.first() == u"nummer");
 }
 
 } // namespace

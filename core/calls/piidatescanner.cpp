@@ -41,7 +41,9 @@ const std::array<QStringView, 14> kGermanMonths = {
 // returns its length.
 qsizetype readMonth(QStringView text, qsizetype pos)
 {
-    if (!PiiScan::boundaryBefore(text, pos))
+    // Every month, English or German, starts with one of these letters.
+    if (!PiiScan::boundaryBefore(text, pos) ||
+        !QStringView(u"jfmasond").contains(PiiScan::charAt(text, pos).toLower()))
         return 0;
     for (QLatin1StringView month : kMonths) {
         if (PiiScan::startsWithNoCase(text, pos, month) &&

@@ -1,5 +1,6 @@
 #include "calls/piinamescanner.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace {
@@ -449,67 +450,79 @@ int afterRelation(const PiiText &t, int i)
     return next < t.size() && (gap == u" " || gap == u", ") ? next : -1;
 }
 
-const QStringList &namingPhrases()
+// Phrases after which a name follows, keyed by their first word.
+const QHash<QString, QList<QStringList>> &namingPhrases()
 {
-    static const QStringList phrases = {QStringLiteral("ask for"),
-                                        QStringLiteral("asked for"),
-                                        QStringLiteral("asking for"),
-                                        QStringLiteral("speak to"),
-                                        QStringLiteral("speak with"),
-                                        QStringLiteral("talk to"),
-                                        QStringLiteral("talk with"),
-                                        QStringLiteral("talked to"),
-                                        QStringLiteral("talked with"),
-                                        QStringLiteral("spoke to"),
-                                        QStringLiteral("spoke with"),
-                                        QStringLiteral("spoken to"),
-                                        QStringLiteral("spoken with"),
-                                        QStringLiteral("speaking to"),
-                                        QStringLiteral("speaking with"),
-                                        QStringLiteral("put me through to"),
-                                        QStringLiteral("transfer me to"),
-                                        QStringLiteral("connect me with"),
-                                        QStringLiteral("connect me to"),
-                                        QStringLiteral("his name is"),
-                                        QStringLiteral("her name is"),
-                                        QStringLiteral("their name is"),
-                                        QStringLiteral("named"),
-                                        QStringLiteral("on behalf of"),
-                                        QStringLiteral("contact person is"),
-                                        QStringLiteral("care of"),
-                                        QStringLiteral("fragen sie nach"),
-                                        QStringLiteral("fragen nach"),
-                                        QStringLiteral("frag nach"),
-                                        QStringLiteral("fragen sie bitte nach"),
-                                        QStringLiteral("verlangen sie"),
-                                        QStringLiteral("sprechen sie mit"),
-                                        QStringLiteral("spreche mit"),
-                                        QStringLiteral("sprechen mit"),
-                                        QStringLiteral("sprach mit"),
-                                        QStringLiteral("verbinden sie mich mit"),
-                                        QStringLiteral("ansprechpartner ist"),
-                                        QStringLiteral("ansprechpartnerin ist"),
-                                        QStringLiteral("im auftrag von"),
-                                        QStringLiteral("namens"),
-                                        QStringLiteral("sein name ist"),
-                                        QStringLiteral("ihr name ist"),
-                                        QStringLiteral("in the name of"),
-                                        QStringLiteral("name of"),
-                                        QStringLiteral("auf den namen"),
-                                        QStringLiteral("auf den namen von")};
-    return phrases;
+    static const QHash<QString, QList<QStringList>> index = [] {
+        QHash<QString, QList<QStringList>> i;
+        for (const char16_t *p : {u"ask for",
+                                  u"asked for",
+                                  u"asking for",
+                                  u"speak to",
+                                  u"speak with",
+                                  u"talk to",
+                                  u"talk with",
+                                  u"talked to",
+                                  u"talked with",
+                                  u"spoke to",
+                                  u"spoke with",
+                                  u"spoken to",
+                                  u"spoken with",
+                                  u"speaking to",
+                                  u"speaking with",
+                                  u"put me through to",
+                                  u"transfer me to",
+                                  u"connect me with",
+                                  u"connect me to",
+                                  u"his name is",
+                                  u"her name is",
+                                  u"their name is",
+                                  u"named",
+                                  u"on behalf of",
+                                  u"contact person is",
+                                  u"care of",
+                                  u"in the name of",
+                                  u"name of",
+                                  u"fragen sie nach",
+                                  u"fragen nach",
+                                  u"frag nach",
+                                  u"fragen sie bitte nach",
+                                  u"verlangen sie",
+                                  u"sprechen sie mit",
+                                  u"spreche mit",
+                                  u"sprechen mit",
+                                  u"sprach mit",
+                                  u"verbinden sie mich mit",
+                                  u"ansprechpartner ist",
+                                  u"ansprechpartnerin ist",
+                                  u"im auftrag von",
+                                  u"namens",
+                                  u"sein name ist",
+                                  u"ihr name ist",
+                                  u"auf den namen",
+                                  u"auf den namen von"}) {
+            const QStringList words = QString::fromUtf16(p).split(u' ');
+            i[words.first()].append(words);
+        }
+        return i;
+    }();
+    return index;
 }
 
-// After a naming phrase: the word where the name starts, or -1.
+// After a naming phrase: the word where the name starts, or -1. The longest phrase wins.
 int afterPhrase(const PiiText &t, int i)
 {
-    for (const QString &phrase : namingPhrases()) {
+    const auto it = namingPhrases().constFind(t.lower(i));
+    if (it == namingPhrases().constEnd())
+        return -1;
+    int best = -1;
+    for (const QStringList &phrase : *it) {
         int last = -1;
-        if (t.matches(i, phrase, &last) && last + 1 < t.size() &&
+        if (t.matches(i, phrase, &last) && last + 1 < t.size() && last + 1 > best &&
             (t.gapAfter(last) == u" " || t.gapAfter(last) == u", "))
-            return last + 1;
+            best = last + 1;
     }
-    return -1;
+    return best;
 }
 
 // "mit Jonas gesprochen", "mit Frau Berg sprechen": the name between "mit" and the verb.

@@ -91,22 +91,17 @@ bool PiiText::hasDigit(int i) const
     return std::any_of(w.begin(), w.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-bool PiiText::matches(int i, QStringView phrase, int *last) const
+bool PiiText::matches(int i, const QStringList &phrase, int *last) const
 {
-    int k = i;
-    qsizetype p = 0;
-    while (p < phrase.size()) {
-        qsizetype q = phrase.indexOf(u' ', p);
-        if (q < 0)
-            q = phrase.size();
-        if (k >= size() || m_lower.at(k) != phrase.mid(p, q - p))
+    if (i < 0 || i + phrase.size() > size())
+        return false;
+    for (qsizetype k = 0; k < phrase.size(); ++k) {
+        if (m_lower.at(i + k) != phrase.at(k))
             return false;
-        if (q < phrase.size() && !spaceAfter(k) && gapAfter(k) != u"-")
+        if (k + 1 < phrase.size() && !spaceAfter(int(i + k)) && gapAfter(int(i + k)) != u"-")
             return false;
-        p = q + 1;
-        ++k;
     }
     if (last)
-        *last = k - 1;
+        *last = int(i + phrase.size()) - 1;
     return true;
 }

@@ -42,10 +42,10 @@ public:
     bool allDigits(int i) const;
     bool allLetters(int i) const;
     bool hasDigit(int i) const;
-    // True if word i starts the whole-word, case-insensitive sequence `phrase` ("account
-    // number"; lower case, single spaces) with spaces or one hyphen between its words ("Steuer-ID"
-    // matches "steuer id"); sets *last to the index of its last word.
-    bool matches(int i, QStringView phrase, int *last = nullptr) const;
+    // True if words i, i + 1, ... are `phrase` (lower case words: {"account", "number"}), whole
+    // words, with spaces or one hyphen between them ("Steuer-ID" matches {"steuer", "id"}); sets
+    // *last to the index of its last word.
+    bool matches(int i, const QStringList &phrase, int *last = nullptr) const;
 
 private:
     QStringView m_text;
