@@ -7,14 +7,6 @@
 
 namespace {
 
-QSet<QString> wordSet(std::initializer_list<const char16_t *> words)
-{
-    QSet<QString> set;
-    for (const char16_t *w : words)
-        set.insert(QString::fromUtf16(w));
-    return set;
-}
-
 bool isAsciiDigit(QChar c)
 {
     return c >= u'0' && c <= u'9';
@@ -43,12 +35,10 @@ int houseNumberEnd(const PiiText &t, int i)
 
 bool isEnglishSuffix(const QString &w)
 {
-    static const QSet<QString> suffixes = wordSet(
-        {u"street", u"st",     u"road",      u"rd",      u"avenue", u"ave",   u"lane",    u"ln",
-         u"drive",  u"dr",     u"boulevard", u"blvd",    u"way",    u"court", u"ct",      u"place",
-         u"pl",     u"close",  u"crescent",  u"terrace", u"square", u"sq",    u"gardens", u"grove",
-         u"hill",   u"row",    u"parkway",   u"highway", u"hwy",    u"mews",  u"walk",    u"circle",
-         u"trail",  u"parade", u"rise",      u"quay",    u"wharf",  u"green", u"park",    u"gate"});
+    static const QSet<QString> suffixes = PiiScan::words(
+        u"street st road rd avenue ave lane ln drive dr boulevard blvd way court ct place pl "
+        u"close crescent terrace square sq gardens grove hill row parkway highway hwy mews "
+        u"walk circle trail parade rise quay wharf green park gate");
     return suffixes.contains(w);
 }
 
@@ -87,14 +77,11 @@ GermanStreet germanStreetWord(const PiiText &t, int i)
 
 const QSet<QString> &nonNames()
 {
-    static const QSet<QString> words = wordSet(
-        {u"the",    u"a",       u"an",     u"and",   u"or",    u"is",   u"my",       u"our",
-         u"your",   u"i",       u"it",     u"der",   u"die",   u"das",  u"ein",      u"eine",
-         u"dem",    u"den",     u"des",    u"und",   u"oder",  u"ist",  u"mein",     u"meine",
-         u"please", u"thanks",  u"bitte",  u"danke", u"but",   u"aber", u"postcode", u"code",
-         u"zip",    u"plz",     u"am",     u"im",    u"zum",   u"zur",  u"euro",     u"eur",
-         u"dollar", u"dollars", u"pounds", u"items", u"stück", u"mal",  u"minutes",  u"minuten",
-         u"uhr",    u"times",   u"years",  u"jahre", u"days",  u"tage", u"kunden",   u"prozent"});
+    static const QSet<QString> words = PiiScan::words(
+        u"the a an and or is my our your i it der die das ein eine dem den des und oder ist "
+        u"mein meine please thanks bitte danke but aber postcode code zip plz am im zum zur "
+        u"euro eur dollar dollars pounds items stück mal minutes minuten uhr times years "
+        u"jahre days tage kunden prozent");
     return words;
 }
 
@@ -120,8 +107,8 @@ bool spaceOrComma(const PiiText &t, int i)
 // "Apt 4", "Flat 2B", "Suite 100", "Wohnung 3": the unit word at i and its value.
 int readUnit(const PiiText &t, int i)
 {
-    static const QSet<QString> units = wordSet({u"apt", u"apartment", u"flat", u"suite", u"unit",
-                                                u"floor", u"wohnung", u"whg", u"etage", u"room"});
+    static const QSet<QString> units =
+        PiiScan::words(u"apt apartment flat suite unit floor wohnung whg etage room");
     if (i + 1 >= t.size() || !units.contains(t.lower(i)))
         return -1;
     const QStringView gap = t.gapAfter(i);
@@ -163,11 +150,9 @@ int readUkPostcode(const PiiText &t, int i)
 
 int readUsStateZip(const PiiText &t, int i)
 {
-    static const QSet<QString> states = wordSet(
-        {u"AL", u"AK", u"AZ", u"AR", u"CA", u"CO", u"CT", u"DE", u"FL", u"GA", u"HI", u"ID", u"IL",
-         u"IN", u"IA", u"KS", u"KY", u"LA", u"ME", u"MD", u"MA", u"MI", u"MN", u"MS", u"MO", u"MT",
-         u"NE", u"NV", u"NH", u"NJ", u"NM", u"NY", u"NC", u"ND", u"OH", u"OK", u"OR", u"PA", u"RI",
-         u"SC", u"SD", u"TN", u"TX", u"UT", u"VT", u"VA", u"WA", u"WV", u"WI", u"WY", u"DC"});
+    static const QSet<QString> states = PiiScan::words(
+        u"AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE "
+        u"NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC");
     if (i + 1 >= t.size() || !t.spaceAfter(i) || !states.contains(t.word(i).toString()) ||
         !t.allDigits(i + 1) || t.word(i + 1).size() != 5)
         return -1;
@@ -180,8 +165,7 @@ int readUsStateZip(const PiiText &t, int i)
 // "Stratford-upon-Avon"). Returns the last word or -1.
 int readCity(const PiiText &t, int i)
 {
-    static const QSet<QString> particles =
-        wordSet({u"am", u"an", u"der", u"im", u"bei", u"ob", u"upon", u"on", u"sur", u"le"});
+    static const QSet<QString> particles = PiiScan::words(u"am an der im bei ob upon on sur le");
     if (!nameWord(t, i, false))
         return -1;
     int last = i;
@@ -205,14 +189,11 @@ int readCity(const PiiText &t, int i)
 
 bool knownCity(const QString &lower)
 {
-    static const QSet<QString> cities =
-        wordSet({u"berlin",     u"hamburg",  u"münchen",  u"köln",      u"frankfurt", u"stuttgart",
-                 u"düsseldorf", u"leipzig",  u"dortmund", u"essen",     u"bremen",    u"dresden",
-                 u"hannover",   u"nürnberg", u"duisburg", u"bochum",    u"wuppertal", u"bielefeld",
-                 u"bonn",       u"münster",  u"mannheim", u"karlsruhe", u"augsburg",  u"wiesbaden",
-                 u"mainz",      u"kiel",     u"freiburg", u"potsdam",   u"rostock",   u"wien",
-                 u"graz",       u"linz",     u"salzburg", u"innsbruck", u"zürich",    u"bern",
-                 u"basel",      u"genf",     u"lausanne", u"luzern"});
+    static const QSet<QString> cities = PiiScan::words(
+        u"berlin hamburg münchen köln frankfurt stuttgart düsseldorf leipzig dortmund essen "
+        u"bremen dresden hannover nürnberg duisburg bochum wuppertal bielefeld bonn münster "
+        u"mannheim karlsruhe augsburg wiesbaden mainz kiel freiburg potsdam rostock wien "
+        u"graz linz salzburg innsbruck zürich bern basel genf lausanne luzern");
     return cities.contains(lower);
 }
 
@@ -360,10 +341,9 @@ int germanStreet(const PiiText &t, int s, bool cue, int *first)
 // address word before it or a postcode after it ("Am Montag 3 Termine" is no address).
 int germanPrepositionStreet(const PiiText &t, int p, bool cue, int *first)
 {
-    static const QSet<QString> direct = wordSet({u"am", u"im", u"zum", u"zur", u"beim"});
-    static const QSet<QString> withArticle =
-        wordSet({u"an", u"in", u"auf", u"hinter", u"vor", u"unter", u"über"});
-    static const QSet<QString> articles = wordSet({u"der", u"dem", u"den", u"die"});
+    static const QSet<QString> direct = PiiScan::words(u"am im zum zur beim");
+    static const QSet<QString> withArticle = PiiScan::words(u"an in auf hinter vor unter über");
+    static const QSet<QString> articles = PiiScan::words(u"der dem den die");
     int k = p + 1;
     if (direct.contains(t.lower(p))) {
         // k is the first name word

@@ -13,10 +13,11 @@ struct Phrase
 
 using PhraseIndex = QHash<QString, QList<Phrase>>; // keyed by the phrase's last word
 
-void add(PhraseIndex &index, PiiCue cue, std::initializer_list<const char16_t *> phrases)
+// Phrases separated by '|', their words by spaces: u"phone|phone number|call me on".
+void add(PhraseIndex &index, PiiCue cue, QStringView phrases)
 {
-    for (const char16_t *p : phrases) {
-        const QStringList words = QString::fromUtf16(p).split(u' ');
+    for (QStringView phrase : phrases.split(u'|', Qt::SkipEmptyParts)) {
+        const QStringList words = phrase.toString().split(u' ');
         index[words.last()].append(Phrase{words, cue});
     }
 }
@@ -26,141 +27,38 @@ const PhraseIndex &numberPhrases()
     static const PhraseIndex index = [] {
         PhraseIndex i;
         add(i, PiiCue::Phone,
-            {u"phone",
-             u"phone number",
-             u"telephone",
-             u"telephone number",
-             u"mobile",
-             u"mobile number",
-             u"cell",
-             u"cell number",
-             u"cellphone",
-             u"landline",
-             u"tel",
-             u"number",
-             u"call me on",
-             u"call me at",
-             u"call me",
-             u"reach me on",
-             u"reach me at",
-             u"reach me",
-             u"text me",
-             u"text me on",
-             u"whatsapp",
-             u"callback number",
-             u"call back number",
-             u"contact number",
-             u"fax",
-             u"telefon",
-             u"telefonnummer",
-             u"handy",
-             u"handynummer",
-             u"mobilnummer",
-             u"mobilfunknummer",
-             u"festnetz",
-             u"festnetznummer",
-             u"rufnummer",
-             u"rückrufnummer",
-             u"nummer",
-             u"erreichbar unter",
-             u"erreichen unter",
-             u"anrufen unter",
-             u"durchwahl"});
+            u"phone|phone number|telephone|telephone number|mobile|mobile number|cell|"
+            u"cell number|cellphone|landline|tel|number|call me on|call me at|call me|"
+            u"reach me on|reach me at|reach me|text me|text me on|whatsapp|callback number|"
+            u"call back number|contact number|fax|telefon|telefonnummer|handy|handynummer|"
+            u"mobilnummer|mobilfunknummer|festnetz|festnetznummer|rufnummer|rückrufnummer|"
+            u"nummer|erreichbar unter|erreichen unter|anrufen unter|durchwahl");
         add(i, PiiCue::Account,
-            {u"account",
-             u"account number",
-             u"account no",
-             u"acct",
-             u"customer number",
-             u"customer id",
-             u"customer no",
-             u"customer reference",
-             u"member number",
-             u"membership number",
-             u"membership id",
-             u"contract number",
-             u"policy number",
-             u"sort code",
-             u"routing number",
-             u"billing account",
-             u"konto",
-             u"kontonummer",
-             u"kontonr",
-             u"kundennummer",
-             u"kundennr",
-             u"kunden nr",
-             u"kundenkennung",
-             u"vertragsnummer",
-             u"vertragsnr",
-             u"mitgliedsnummer",
-             u"versicherungsnummer",
-             u"versichertennummer",
-             u"policennummer",
-             u"bankleitzahl",
-             u"blz"});
+            u"account|account number|account no|acct|customer number|customer id|customer no|"
+            u"customer reference|member number|membership number|membership id|"
+            u"contract number|policy number|sort code|routing number|billing account|konto|"
+            u"kontonummer|kontonr|kundennummer|kundennr|kunden nr|kundenkennung|"
+            u"vertragsnummer|vertragsnr|mitgliedsnummer|versicherungsnummer|"
+            u"versichertennummer|policennummer|bankleitzahl|blz");
         add(i, PiiCue::Passport,
-            {u"passport", u"passport number", u"passport no", u"travel document", u"id card number",
-             u"identity card number", u"reisepass", u"reisepassnummer", u"pass", u"passnummer",
-             u"ausweis", u"ausweisnummer", u"personalausweis", u"personalausweisnummer"});
-        add(i, PiiCue::Ssn, {u"ssn", u"social security", u"social security number"});
+            u"passport|passport number|passport no|travel document|id card number|"
+            u"identity card number|reisepass|reisepassnummer|pass|passnummer|ausweis|"
+            u"ausweisnummer|personalausweis|personalausweisnummer");
+        add(i, PiiCue::Ssn, u"ssn|social security|social security number");
         add(i, PiiCue::NationalId,
-            {u"steuer id", u"steuernummer", u"steueridentifikationsnummer",
-             u"sozialversicherungsnummer", u"rentenversicherungsnummer", u"national insurance",
-             u"national insurance number", u"tax id", u"tax number"});
+            u"steuer id|steuernummer|steueridentifikationsnummer|sozialversicherungsnummer|"
+            u"rentenversicherungsnummer|national insurance|national insurance number|tax id|"
+            u"tax number");
         add(i, PiiCue::NotPersonal,
-            {u"order",
-             u"order number",
-             u"order no",
-             u"reference",
-             u"reference number",
-             u"ref",
-             u"ticket",
-             u"ticket number",
-             u"invoice",
-             u"invoice number",
-             u"tracking",
-             u"tracking number",
-             u"confirmation",
-             u"confirmation number",
-             u"confirmation code",
-             u"booking",
-             u"booking number",
-             u"booking reference",
-             u"case number",
-             u"item number",
-             u"product",
-             u"product number",
-             u"serial",
-             u"serial number",
-             u"model number",
-             u"claim number",
-             u"voucher",
-             u"coupon",
-             u"promo code",
-             u"parcel",
-             u"bestellung",
-             u"bestellnummer",
-             u"bestellnr",
-             u"auftrag",
-             u"auftragsnummer",
-             u"rechnung",
-             u"rechnungsnummer",
-             u"sendungsnummer",
-             u"sendung",
-             u"paket",
-             u"buchung",
-             u"buchungsnummer",
-             u"referenz",
-             u"referenznummer",
-             u"vorgang",
-             u"vorgangsnummer",
-             u"ticketnummer",
-             u"artikelnummer",
-             u"bestätigungsnummer",
-             u"aktenzeichen",
-             u"seriennummer",
-             u"gutschein",
-             u"gutscheincode"});
+            u"order|order number|order no|reference|reference number|ref|ticket|"
+            u"ticket number|invoice|invoice number|tracking|tracking number|confirmation|"
+            u"confirmation number|confirmation code|booking|booking number|booking reference|"
+            u"case number|item number|product|product number|serial|serial number|"
+            u"model number|claim number|voucher|coupon|promo code|parcel|bestellung|"
+            u"bestellnummer|bestellnr|auftrag|auftragsnummer|rechnung|rechnungsnummer|"
+            u"sendungsnummer|sendung|paket|buchung|buchungsnummer|referenz|referenznummer|"
+            u"vorgang|vorgangsnummer|ticketnummer|artikelnummer|bestätigungsnummer|"
+            u"aktenzeichen|seriennummer|gutschein|gutscheincode");
         return i;
     }();
     return index;
@@ -171,13 +69,11 @@ const PhraseIndex &addressPhrases()
     static const PhraseIndex index = [] {
         PhraseIndex i;
         add(i, PiiCue::None,
-            {u"address",    u"live at",       u"live on",          u"live in",      u"living at",
-             u"lives at",   u"moved to",      u"deliver to",       u"delivered to", u"send it to",
-             u"ship to",    u"located at",    u"postcode",         u"post code",    u"zip",
-             u"zip code",   u"residence",     u"adresse",          u"anschrift",    u"wohne",
-             u"wohnen",     u"wohnt",         u"wohnhaft",         u"lebe",         u"umgezogen",
-             u"ziehe",      u"lieferadresse", u"rechnungsadresse", u"postleitzahl", u"plz",
-             u"liefern an", u"schicken an",   u"senden an",        u"zustellen an"});
+            u"address|live at|live on|live in|living at|lives at|moved to|deliver to|"
+            u"delivered to|send it to|ship to|located at|postcode|post code|zip|zip code|"
+            u"residence|adresse|anschrift|wohne|wohnen|wohnt|wohnhaft|lebe|umgezogen|ziehe|"
+            u"lieferadresse|rechnungsadresse|postleitzahl|plz|liefern an|schicken an|"
+            u"senden an|zustellen an");
         return i;
     }();
     return index;

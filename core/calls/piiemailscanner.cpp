@@ -48,30 +48,17 @@ char16_t writtenConnector(QStringView gap)
 
 bool isTld(const QString &label)
 {
-    static const QSet<QString> tlds = {
-        QStringLiteral("com"),  QStringLiteral("org"),  QStringLiteral("net"),
-        QStringLiteral("de"),   QStringLiteral("at"),   QStringLiteral("ch"),
-        QStringLiteral("uk"),   QStringLiteral("io"),   QStringLiteral("eu"),
-        QStringLiteral("info"), QStringLiteral("fr"),   QStringLiteral("it"),
-        QStringLiteral("es"),   QStringLiteral("nl"),   QStringLiteral("be"),
-        QStringLiteral("edu"),  QStringLiteral("gov"),  QStringLiteral("biz"),
-        QStringLiteral("us"),   QStringLiteral("ca"),   QStringLiteral("au"),
-        QStringLiteral("pl"),   QStringLiteral("dk"),   QStringLiteral("se"),
-        QStringLiteral("no"),   QStringLiteral("fi"),   QStringLiteral("ie"),
-        QStringLiteral("pt"),   QStringLiteral("me"),   QStringLiteral("tv"),
-        QStringLiteral("app"),  QStringLiteral("dev"),  QStringLiteral("online"),
-        QStringLiteral("shop"), QStringLiteral("email")};
+    static const QSet<QString> tlds = PiiScan::words(
+        u"com org net de at ch uk io eu info fr it es nl be edu gov biz us ca au pl dk se no "
+        u"fi ie pt me tv app dev online shop email");
     return tlds.contains(label);
 }
 
 bool isMailProvider(const QString &label)
 {
-    static const QSet<QString> providers = {
-        QStringLiteral("gmail"),   QStringLiteral("googlemail"), QStringLiteral("gmx"),
-        QStringLiteral("web"),     QStringLiteral("yahoo"),      QStringLiteral("outlook"),
-        QStringLiteral("hotmail"), QStringLiteral("icloud"),     QStringLiteral("posteo"),
-        QStringLiteral("aol"),     QStringLiteral("proton"),     QStringLiteral("protonmail"),
-        QStringLiteral("freenet"), QStringLiteral("mailbox"),    QStringLiteral("live")};
+    static const QSet<QString> providers = PiiScan::words(
+        u"gmail googlemail gmx web yahoo outlook hotmail icloud posteo aol proton protonmail "
+        u"freenet mailbox live");
     return providers.contains(label);
 }
 

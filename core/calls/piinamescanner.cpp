@@ -5,19 +5,10 @@
 
 namespace {
 
-QSet<QString> wordSet(std::initializer_list<const char16_t *> words)
-{
-    QSet<QString> set;
-    for (const char16_t *w : words)
-        set.insert(QString::fromUtf16(w));
-    return set;
-}
-
 const QSet<QString> &titles()
 {
     static const QSet<QString> set =
-        wordSet({u"Mr", u"Mrs", u"Ms", u"Miss", u"Mx", u"Dr", u"Prof", u"Professor", u"Herr",
-                 u"Herrn", u"Frau", u"Fräulein"});
+        PiiScan::words(u"Mr Mrs Ms Miss Mx Dr Prof Professor Herr Herrn Frau Fräulein");
     return set;
 }
 
@@ -25,216 +16,31 @@ const QSet<QString> &titles()
 // greetings.
 const QSet<QString> &notNames()
 {
-    static const QSet<QString> set = wordSet({u"i",
-                                              u"the",
-                                              u"a",
-                                              u"an",
-                                              u"this",
-                                              u"that",
-                                              u"these",
-                                              u"those",
-                                              u"it",
-                                              u"he",
-                                              u"she",
-                                              u"we",
-                                              u"they",
-                                              u"you",
-                                              u"your",
-                                              u"my",
-                                              u"our",
-                                              u"his",
-                                              u"her",
-                                              u"their",
-                                              u"someone",
-                                              u"somebody",
-                                              u"anyone",
-                                              u"anybody",
-                                              u"everyone",
-                                              u"nobody",
-                                              u"customer",
-                                              u"service",
-                                              u"services",
-                                              u"support",
-                                              u"sales",
-                                              u"billing",
-                                              u"team",
-                                              u"department",
-                                              u"manager",
-                                              u"supervisor",
-                                              u"agent",
-                                              u"human",
-                                              u"person",
-                                              u"people",
-                                              u"monday",
-                                              u"tuesday",
-                                              u"wednesday",
-                                              u"thursday",
-                                              u"friday",
-                                              u"saturday",
-                                              u"sunday",
-                                              u"january",
-                                              u"february",
-                                              u"march",
-                                              u"april",
-                                              u"may",
-                                              u"june",
-                                              u"july",
-                                              u"august",
-                                              u"september",
-                                              u"october",
-                                              u"november",
-                                              u"december",
-                                              u"today",
-                                              u"tomorrow",
-                                              u"yesterday",
-                                              u"okay",
-                                              u"ok",
-                                              u"yes",
-                                              u"no",
-                                              u"please",
-                                              u"thanks",
-                                              u"thank",
-                                              u"hello",
-                                              u"hi",
-                                              u"sorry",
-                                              u"and",
-                                              u"but",
-                                              u"or",
-                                              u"so",
-                                              u"then",
-                                              u"ai",
-                                              u"bot",
-                                              u"robot",
-                                              u"technician",
-                                              u"accounts",
-                                              u"complaints",
-                                              u"reception",
-                                              u"operator",
-                                              u"representative",
-                                              u"management",
-                                              u"head",
-                                              u"office",
-                                              u"legal",
-                                              u"technical",
-                                              u"tech",
-                                              u"helpdesk",
-                                              u"help",
-                                              u"desk",
-                                              u"finance",
-                                              u"hr",
-                                              u"it",
-                                              u"marketing",
-                                              u"billing",
-                                              u"premium",
-                                              u"plus",
-                                              u"basic",
-                                              u"broadband",
-                                              u"internet",
-                                              u"mobile",
-                                              u"fibre",
-                                              u"fiber",
-                                              u"ich",
-                                              u"sie",
-                                              u"er",
-                                              u"es",
-                                              u"wir",
-                                              u"ihr",
-                                              u"ihnen",
-                                              u"der",
-                                              u"die",
-                                              u"das",
-                                              u"dem",
-                                              u"den",
-                                              u"ein",
-                                              u"eine",
-                                              u"einen",
-                                              u"einem",
-                                              u"jemand",
-                                              u"jemandem",
-                                              u"jemanden",
-                                              u"niemand",
-                                              u"kundendienst",
-                                              u"kundenservice",
-                                              u"vertrieb",
-                                              u"buchhaltung",
-                                              u"abteilung",
-                                              u"technik",
-                                              u"montag",
-                                              u"dienstag",
-                                              u"mittwoch",
-                                              u"donnerstag",
-                                              u"freitag",
-                                              u"samstag",
-                                              u"sonntag",
-                                              u"januar",
-                                              u"februar",
-                                              u"märz",
-                                              u"mai",
-                                              u"juni",
-                                              u"juli",
-                                              u"oktober",
-                                              u"dezember",
-                                              u"heute",
-                                              u"morgen",
-                                              u"gestern",
-                                              u"ja",
-                                              u"nein",
-                                              u"bitte",
-                                              u"danke",
-                                              u"hallo",
-                                              u"und",
-                                              u"aber",
-                                              u"oder",
-                                              u"also",
-                                              u"dann",
-                                              u"ki",
-                                              u"mitarbeiter",
-                                              u"mitarbeiterin",
-                                              u"vorgesetzten",
-                                              u"chef",
-                                              u"chefin",
-                                              u"leiter",
-                                              u"leiterin",
-                                              u"zentrale",
-                                              u"hotline",
-                                              u"mensch",
-                                              u"menschen",
-                                              u"berater",
-                                              u"beraterin",
-                                              u"kollegen",
-                                              u"ihrem",
-                                              u"ihrer",
-                                              u"ihren",
-                                              u"ihre",
-                                              u"meinem",
-                                              u"meiner",
-                                              u"bescheid",
-                                              u"doktor",
-                                              u"anruf",
-                                              u"rückruf",
-                                              u"termin",
-                                              u"vertrag",
-                                              u"rechnung",
-                                              u"hause",
-                                              u"home",
-                                              u"work",
-                                              u"arbeit",
-                                              u"urlaub",
-                                              u"holiday",
-                                              u"sir",
-                                              u"madam",
-                                              u"mister",
-                                              u"dear",
-                                              u"lieber",
-                                              u"liebe"});
+    static const QSet<QString> set = PiiScan::words(
+        u"i the a an this that these those it he she we they you your my our his her their "
+        u"someone somebody anyone anybody everyone nobody customer service services support "
+        u"sales billing team department manager supervisor agent human person people monday "
+        u"tuesday wednesday thursday friday saturday sunday january february march april may "
+        u"june july august september october november december today tomorrow yesterday okay "
+        u"ok yes no please thanks thank hello hi sorry and but or so then ai bot robot "
+        u"technician accounts complaints reception operator representative management head "
+        u"office legal technical tech helpdesk help desk finance hr it marketing billing "
+        u"premium plus basic broadband internet mobile fibre fiber ich sie er es wir ihr "
+        u"ihnen der die das dem den ein eine einen einem jemand jemandem jemanden niemand "
+        u"kundendienst kundenservice vertrieb buchhaltung abteilung technik montag dienstag "
+        u"mittwoch donnerstag freitag samstag sonntag januar februar märz mai juni juli "
+        u"oktober dezember heute morgen gestern ja nein bitte danke hallo und aber oder also "
+        u"dann ki mitarbeiter mitarbeiterin vorgesetzten chef chefin leiter leiterin "
+        u"zentrale hotline mensch menschen berater beraterin kollegen ihrem ihrer ihren ihre "
+        u"meinem meiner bescheid doktor anruf rückruf termin vertrag rechnung hause home "
+        u"work arbeit urlaub holiday sir madam mister dear lieber liebe");
     return set;
 }
 
 const QSet<QString> &particles()
 {
     static const QSet<QString> set =
-        wordSet({u"von", u"van", u"de", u"der", u"den", u"da", u"di", u"del", u"du", u"la", u"le",
-                 u"zu", u"ten", u"ter", u"dos", u"y"});
+        PiiScan::words(u"von van de der den da di del du la le zu ten ter dos y");
     return set;
 }
 
@@ -302,133 +108,42 @@ Span readName(const PiiText &t, int i, const PiiFindings &out)
 
 const QSet<QString> &possessives()
 {
-    static const QSet<QString> set =
-        wordSet({u"my",      u"our",     u"his",     u"her",    u"their",  u"your",   u"mein",
-                 u"meine",   u"meinem",  u"meinen",  u"meiner", u"meines", u"unser",  u"unsere",
-                 u"unserem", u"unseren", u"unserer", u"sein",   u"seine",  u"seinem", u"seiner",
-                 u"ihr",     u"ihre",    u"ihrem",   u"ihrer"});
+    static const QSet<QString> set = PiiScan::words(
+        u"my our his her their your mein meine meinem meinen meiner meines unser unsere "
+        u"unserem unseren unserer sein seine seinem seiner ihr ihre ihrem ihrer");
     return set;
 }
 
 const QSet<QString> &relations()
 {
-    static const QSet<QString> set = wordSet({u"husband",
-                                              u"wife",
-                                              u"son",
-                                              u"daughter",
-                                              u"partner",
-                                              u"colleague",
-                                              u"coworker",
-                                              u"boss",
-                                              u"manager",
-                                              u"brother",
-                                              u"sister",
-                                              u"mother",
-                                              u"father",
-                                              u"mum",
-                                              u"mom",
-                                              u"dad",
-                                              u"friend",
-                                              u"neighbour",
-                                              u"neighbor",
-                                              u"landlord",
-                                              u"landlady",
-                                              u"girlfriend",
-                                              u"boyfriend",
-                                              u"fiancé",
-                                              u"fiancée",
-                                              u"fiance",
-                                              u"uncle",
-                                              u"aunt",
-                                              u"grandmother",
-                                              u"grandfather",
-                                              u"grandma",
-                                              u"grandpa",
-                                              u"nephew",
-                                              u"niece",
-                                              u"cousin",
-                                              u"carer",
-                                              u"caregiver",
-                                              u"assistant",
-                                              u"accountant",
-                                              u"lawyer",
-                                              u"doctor",
-                                              u"flatmate",
-                                              u"roommate",
-                                              u"tenant",
-                                              u"child",
-                                              u"kid",
-                                              u"stepson",
-                                              u"stepdaughter",
-                                              u"spouse",
-                                              u"mann",
-                                              u"ehemann",
-                                              u"frau",
-                                              u"ehefrau",
-                                              u"sohn",
-                                              u"tochter",
-                                              u"kind",
-                                              u"kollege",
-                                              u"kollegen",
-                                              u"kollegin",
-                                              u"chef",
-                                              u"chefin",
-                                              u"bruder",
-                                              u"schwester",
-                                              u"mutter",
-                                              u"vater",
-                                              u"mama",
-                                              u"papa",
-                                              u"freund",
-                                              u"freundin",
-                                              u"nachbar",
-                                              u"nachbarn",
-                                              u"nachbarin",
-                                              u"partnerin",
-                                              u"vermieter",
-                                              u"vermieterin",
-                                              u"enkel",
-                                              u"enkelin",
-                                              u"onkel",
-                                              u"tante",
-                                              u"cousine",
-                                              u"schwager",
-                                              u"schwägerin",
-                                              u"schwiegermutter",
-                                              u"schwiegervater",
-                                              u"lebensgefährte",
-                                              u"lebensgefährten",
-                                              u"lebensgefährtin",
-                                              u"betreuer",
-                                              u"betreuerin",
-                                              u"anwalt",
-                                              u"anwältin",
-                                              u"steuerberater",
-                                              u"steuerberaterin",
-                                              u"mitbewohner",
-                                              u"mitbewohnerin",
-                                              u"sohnes",
-                                              u"bruders",
-                                              u"vaters"});
+    static const QSet<QString> set = PiiScan::words(
+        u"husband wife son daughter partner colleague coworker boss manager brother sister "
+        u"mother father mum mom dad friend neighbour neighbor landlord landlady girlfriend "
+        u"boyfriend fiancé fiancée fiance uncle aunt grandmother grandfather grandma grandpa "
+        u"nephew niece cousin carer caregiver assistant accountant lawyer doctor flatmate "
+        u"roommate tenant child kid stepson stepdaughter spouse mann ehemann frau ehefrau "
+        u"sohn tochter kind kollege kollegen kollegin chef chefin bruder schwester mutter "
+        u"vater mama papa freund freundin nachbar nachbarn nachbarin partnerin vermieter "
+        u"vermieterin enkel enkelin onkel tante cousine schwager schwägerin schwiegermutter "
+        u"schwiegervater lebensgefährte lebensgefährten lebensgefährtin betreuer betreuerin "
+        u"anwalt anwältin steuerberater steuerberaterin mitbewohner mitbewohnerin sohnes "
+        u"bruders vaters");
     return set;
 }
 
 const QSet<QString> &relationAdjectives()
 {
-    static const QSet<QString> set = wordSet(
-        {u"late",        u"ex",           u"former",   u"new",       u"old",        u"eldest",
-         u"youngest",    u"older",        u"younger",  u"little",    u"big",        u"best",
-         u"verstorbene", u"verstorbener", u"neuer",    u"neue",      u"alter",      u"ältere",
-         u"älterer",     u"jüngere",      u"jüngerer", u"ehemalige", u"ehemaliger", u"beste",
-         u"bester",      u"kleine",       u"kleiner",  u"große",     u"großer"});
+    static const QSet<QString> set = PiiScan::words(
+        u"late ex former new old eldest youngest older younger little big best verstorbene "
+        u"verstorbener neuer neue alter ältere älterer jüngere jüngerer ehemalige ehemaliger "
+        u"beste bester kleine kleiner große großer");
     return set;
 }
 
 // Words between a relation and the name: "my son, named Tom", "mein Sohn heißt Max".
 const QSet<QString> &relationFillers()
 {
-    static const QSet<QString> set =
-        wordSet({u"named", u"called", u"is", u"namens", u"heißt", u"heisst", u"ist"});
+    static const QSet<QString> set = PiiScan::words(u"named called is namens heißt heisst ist");
     return set;
 }
 
@@ -455,53 +170,18 @@ const QHash<QString, QList<QStringList>> &namingPhrases()
 {
     static const QHash<QString, QList<QStringList>> index = [] {
         QHash<QString, QList<QStringList>> i;
-        for (const char16_t *p : {u"ask for",
-                                  u"asked for",
-                                  u"asking for",
-                                  u"speak to",
-                                  u"speak with",
-                                  u"talk to",
-                                  u"talk with",
-                                  u"talked to",
-                                  u"talked with",
-                                  u"spoke to",
-                                  u"spoke with",
-                                  u"spoken to",
-                                  u"spoken with",
-                                  u"speaking to",
-                                  u"speaking with",
-                                  u"put me through to",
-                                  u"transfer me to",
-                                  u"connect me with",
-                                  u"connect me to",
-                                  u"his name is",
-                                  u"her name is",
-                                  u"their name is",
-                                  u"named",
-                                  u"on behalf of",
-                                  u"contact person is",
-                                  u"care of",
-                                  u"in the name of",
-                                  u"name of",
-                                  u"fragen sie nach",
-                                  u"fragen nach",
-                                  u"frag nach",
-                                  u"fragen sie bitte nach",
-                                  u"verlangen sie",
-                                  u"sprechen sie mit",
-                                  u"spreche mit",
-                                  u"sprechen mit",
-                                  u"sprach mit",
-                                  u"verbinden sie mich mit",
-                                  u"ansprechpartner ist",
-                                  u"ansprechpartnerin ist",
-                                  u"im auftrag von",
-                                  u"namens",
-                                  u"sein name ist",
-                                  u"ihr name ist",
-                                  u"auf den namen",
-                                  u"auf den namen von"}) {
-            const QStringList words = QString::fromUtf16(p).split(u' ');
+        const QStringView phrases =
+            u"ask for|asked for|asking for|speak to|speak with|talk to|talk with|talked to|"
+            u"talked with|spoke to|spoke with|spoken to|spoken with|speaking to|"
+            u"speaking with|put me through to|transfer me to|connect me with|connect me to|"
+            u"his name is|her name is|their name is|named|on behalf of|contact person is|"
+            u"care of|in the name of|name of|fragen sie nach|fragen nach|frag nach|"
+            u"fragen sie bitte nach|verlangen sie|sprechen sie mit|spreche mit|sprechen mit|"
+            u"sprach mit|verbinden sie mich mit|ansprechpartner ist|ansprechpartnerin ist|"
+            u"im auftrag von|namens|sein name ist|ihr name ist|auf den namen|"
+            u"auf den namen von";
+        for (QStringView phrase : phrases.split(u'|')) {
+            const QStringList words = phrase.toString().split(u' ');
             i[words.first()].append(words);
         }
         return i;
@@ -528,9 +208,8 @@ int afterPhrase(const PiiText &t, int i)
 // "mit Jonas gesprochen", "mit Frau Berg sprechen": the name between "mit" and the verb.
 Span betweenMitAndVerb(const PiiText &t, int i, const PiiFindings &out)
 {
-    static const QSet<QString> verbs =
-        wordSet({u"sprechen", u"gesprochen", u"telefoniert", u"reden", u"geredet", u"verbinden",
-                 u"verbunden", u"sprach", u"spreche"});
+    static const QSet<QString> verbs = PiiScan::words(
+        u"sprechen gesprochen telefoniert reden geredet verbinden verbunden sprach spreche");
     if (t.lower(i) != u"mit" || !t.spaceAfter(i))
         return {};
     const Span span = readName(t, i + 1, out);
@@ -543,9 +222,8 @@ Span betweenMitAndVerb(const PiiText &t, int i, const PiiFindings &out)
 // "Lisa from your team", "Petra aus Ihrer Buchhaltung": someone of the company, named first.
 Span beforeFromYour(const PiiText &t, int i, const PiiFindings &out)
 {
-    static const QSet<QString> from = wordSet({u"from", u"at", u"aus", u"von", u"bei"});
-    static const QSet<QString> your =
-        wordSet({u"your", u"ihrer", u"ihrem", u"ihren", u"ihre", u"eurer", u"eurem"});
+    static const QSet<QString> from = PiiScan::words(u"from at aus von bei");
+    static const QSet<QString> your = PiiScan::words(u"your ihrer ihrem ihren ihre eurer eurem");
     const Span span = readName(t, i, out);
     if (span.first < 0 || span.last + 2 >= t.size() || !t.spaceAfter(span.last) ||
         !t.spaceAfter(span.last + 1) || !from.contains(t.lower(span.last + 1)) ||

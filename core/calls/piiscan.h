@@ -5,6 +5,8 @@
 #include <QBitArray>
 #include <QLatin1StringView>
 #include <QList>
+#include <QSet>
+#include <QString>
 #include <QStringView>
 
 #include <algorithm>
@@ -24,6 +26,15 @@ public:
     }
 
     static bool isAlnum(QChar c) { return c.isLetterOrNumber(); }
+
+    // A word list written as one string, words separated by spaces: u"mr mrs ms".
+    static QSet<QString> words(QStringView spaceSeparated)
+    {
+        QSet<QString> set;
+        for (QStringView word : spaceSeparated.split(u' ', Qt::SkipEmptyParts))
+            set.insert(word.toString());
+        return set;
+    }
 
     static QChar charAt(QStringView text, qsizetype i)
     {
