@@ -13,6 +13,7 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-pulseaudio
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools
   pulseaudio pulseaudio-utils
+  libespeak-ng-dev espeak-ng-data libpocketsphinx-dev pocketsphinx-en-us libflac-dev
   desktop-file-utils appstream
 )
 
