@@ -6,6 +6,7 @@
 #include "openai/credentialprovider.h"
 #include "openai/modelscall.h"
 #include "openai/openailog.h"
+#include "openai/retryingcall.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +37,10 @@ OpenAIClient::~OpenAIClient()
             call->cancel();
     }
     for (const QPointer<ModelsCall> &call : std::as_const(m_modelCalls)) {
+        if (call)
+            call->cancel();
+    }
+    for (const QPointer<RetryingCall> &call : std::as_const(m_audioCalls)) {
         if (call)
             call->cancel();
     }

@@ -16,6 +16,13 @@
 
 class ChatCall;
 class ConnectionPools;
+class RetryingCall;
+class SpeechCall;
+class TranscriptionCall;
+struct SpeechRequest;
+struct SpeechResult;
+struct TranscriptionRequest;
+struct TranscriptionResult;
 class CredentialProvider;
 class MetricsRegistry;
 class ModelsCall;
@@ -43,6 +50,10 @@ public:
     ChatCall *chat(const ChatRequest &request);
     // GET /models, e.g. to validate a key. Owned by the caller like ChatCall.
     ModelsCall *listModels(const QString &feature);
+    // POST /audio/speech (PCM streamed) and POST /audio/transcriptions; owned by the caller like
+    // ChatCall. They bypass the chat queue: each is one short request of its own.
+    SpeechCall *speech(const SpeechRequest &request);
+    TranscriptionCall *transcribe(const TranscriptionRequest &request);
 
     const ClientSettings &settings() const { return m_settings; }
     const PriceTable &prices() const { return m_prices; }
@@ -59,15 +70,25 @@ public:
 signals:
     // Every finished request (not cancelled ones), for usage stores and alerts.
     void requestCompleted(const ChatResult &result, const ChatRequest &request);
+    // Every finished speech / transcription request (not cancelled ones), for usage records.
+    void speechCompleted(const SpeechResult &result, const SpeechRequest &request);
+    void transcriptionCompleted(const TranscriptionResult &result,
+                                const TranscriptionRequest &request);
 
 private:
     friend class ChatCall;
+    friend class RetryingCall;
+    friend class SpeechCall;
+    friend class TranscriptionCall;
     void enqueue(ChatCall *call);
     void release(ChatCall *call);
     void dispatch();
     QNetworkRequest buildRequest(const QString &path, const QString &model, const QString &feature,
                                  bool stream);
     void recordCompletion(const ChatResult &result, const ChatRequest &request);
+    void recordSpeech(const SpeechResult &result, const SpeechRequest &request);
+    void recordTranscription(const TranscriptionResult &result,
+                             const TranscriptionRequest &request);
     qint64 monotonicMs() const { return m_monotonic.elapsed(); }
 
     ClientSettings m_settings;
@@ -79,6 +100,7 @@ private:
     QList<QPointer<ChatCall>> m_queue;
     QList<QPointer<ChatCall>> m_running;
     QList<QPointer<ModelsCall>> m_modelCalls;
+    QList<QPointer<RetryingCall>> m_audioCalls;
     int m_active = 0;
     bool m_dispatchScheduled = false;
     QElapsedTimer m_monotonic;

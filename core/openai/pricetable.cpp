@@ -47,6 +47,85 @@ const PriceTable::Price *PriceTable::find(const QString &model) const
     return best;
 }
 
+double PriceTable::speechCostUsd(const QString &model, qint64 characters, double audioSeconds) const
+{
+    const AudioPrice *price = findAudio(model);
+    if (!price)
+        return 0;
+    return double(characters) * price->perMillionCharacters / 1e6 +
+           audioSeconds / 60.0 * price->perMinute;
+}
+
+double PriceTable::transcriptionCostUsd(const QString &model, double audioSeconds) const
+{
+    const AudioPrice *price = findAudio(model);
+    return price ? audioSeconds / 60.0 * price->perMinute : 0;
+}
+
+bool PriceTable::hasAudioPrice(const QString &model) const
+{
+    return findAudio(model) != nullptr;
+}
+
+void PriceTable::setAudioPrice(const QString &model, const AudioPrice &price)
+{
+    m_audioPrices.insert(model, price);
+}
+
+const PriceTable::AudioPrice *PriceTable::findAudio(const QString &model) const
+{
+    const auto exact = m_audioPrices.constFind(model);
+    if (exact != m_audioPrices.constEnd())
+        return &exact.value();
+    // Dated snapshots ("gpt-4o-mini-tts-2025-03-20") cost what their family costs.
+    const AudioPrice *best = nullptr;
+    qsizetype bestLength = 0;
+    for (auto it = m_audioPrices.constBegin(); it != m_audioPrices.constEnd(); ++it) {
+        if (it.key().size() > bestLength && model.startsWith(it.key()) &&
+            model.size() > it.key().size() && model.at(it.key().size()) == QLatin1Char('-')) {
+            best = &it.value();
+            bestLength = it.key().size();
+        }
+    }
+    return best;
+}
+
+bool PriceTable::mergeAudio(const QJsonObject &root, QString *error)
+{
+    const QJsonValue audio = root.value(QLatin1String("audio"));
+    if (audio.isUndefined())
+        return true;
+    if (!audio.isObject()) {
+        if (error)
+            *error = QStringLiteral("prices: 'audio' must be an object");
+        return false;
+    }
+    QHash<QString, AudioPrice> merged = m_audioPrices;
+    const QJsonObject table = audio.toObject();
+    for (auto it = table.constBegin(); it != table.constEnd(); ++it) {
+        if (it.value().isString())
+            continue; // "unit": a note for people
+        const QJsonObject entry = it.value().toObject();
+        const QJsonValue characters = entry.value(QLatin1String("per_million_characters"));
+        const QJsonValue minutes = entry.value(QLatin1String("per_minute"));
+        auto bad = [](const QJsonValue &value) {
+            return !value.isUndefined() && (!value.isDouble() || value.toDouble() < 0);
+        };
+        if (!it.value().isObject() || bad(characters) || bad(minutes) ||
+            (characters.isUndefined() && minutes.isUndefined())) {
+            if (error)
+                *error = QStringLiteral("prices: audio model '%1' needs a non-negative number "
+                                        "'per_million_characters' (USD per 1M characters) and/or "
+                                        "'per_minute' (USD per minute of audio)")
+                             .arg(it.key());
+            return false;
+        }
+        merged.insert(it.key(), {characters.toDouble(0), minutes.toDouble(0)});
+    }
+    m_audioPrices = merged;
+    return true;
+}
+
 bool PriceTable::merge(const QJsonObject &json, QString *error)
 {
     // A prices file has {"models": {...}}; the app's config.json carries the same under "prices"
@@ -60,6 +139,8 @@ bool PriceTable::merge(const QJsonObject &json, QString *error)
     const QJsonObject root = json.contains(QLatin1String("prices"))
                                  ? json.value(QLatin1String("prices")).toObject()
                                  : json;
+    if (!mergeAudio(root, error))
+        return false;
     const QJsonValue models = root.value(QLatin1String("models"));
     if (models.isUndefined())
         return true;

@@ -266,13 +266,19 @@ SimResponsePlan SimulatorServer::handle(const SimHttpRequest &request)
             path.startsWith("/openai/deployments/") && path.endsWith("/chat/completions");
         const bool modelsPath = path == "/v1/models" || path == "/models";
         const bool modelPath = path.startsWith("/v1/models/");
-        if ((chatPath || azureChat) && request.method == "POST") {
+        const bool speechPath = path == "/v1/audio/speech" || path == "/audio/speech";
+        const bool transcriptionPath =
+            path == "/v1/audio/transcriptions" || path == "/audio/transcriptions";
+        if ((speechPath || transcriptionPath) && request.method == "POST") {
+            plan = speechPath ? handleSpeech(request) : handleTranscription(request);
+        } else if ((chatPath || azureChat) && request.method == "POST") {
             const QString deployment =
                 azureChat ? QString::fromUtf8(path.mid(20).chopped(17)) : QString();
             plan = handleChat(request, deployment);
         } else if ((modelsPath || modelPath) && request.method == "GET") {
             plan = handleModels(request, modelPath ? QString::fromUtf8(path.mid(11)) : QString());
-        } else if (chatPath || azureChat || modelsPath || modelPath) {
+        } else if (chatPath || azureChat || modelsPath || modelPath || speechPath ||
+                   transcriptionPath) {
             plan = SimChatResponder::error(
                 405,
                 QStringLiteral("Method %1 is not allowed on %2.")

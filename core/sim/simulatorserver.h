@@ -2,6 +2,7 @@
 
 #include "sim/simfault.h"
 #include "sim/simresponseplan.h"
+#include "sim/simspeech.h"
 #include "sim/simtiming.h"
 
 #include <QByteArray>
@@ -74,6 +75,9 @@ private:
     SimResponsePlan handle(const SimHttpRequest &request);
     SimResponsePlan handleChat(const SimHttpRequest &request, const QString &deploymentModel);
     SimResponsePlan handleModels(const SimHttpRequest &request, const QString &modelId);
+    // simulatorserveraudio.cpp
+    SimResponsePlan handleSpeech(const SimHttpRequest &request);
+    SimResponsePlan handleTranscription(const SimHttpRequest &request);
     std::optional<SimFault> takeFault(const QString &model);
     std::optional<QString> takeReply();
     void addApiHeaders(SimResponsePlan *plan, int tokens);
@@ -81,6 +85,7 @@ private:
 
     QTcpServer m_server;
     QList<SimConnection *> m_connections;
+    SimSpeechMemory m_speechMemory; // thread-safe itself
 
     mutable QMutex m_mutex; // guards everything below
     SimTiming m_timing;
