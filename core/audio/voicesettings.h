@@ -32,7 +32,7 @@ struct VoiceSettings
     double speed = 1.0;
     // Klatt variants: pocketsphinx recognises them far better than espeak's default voices.
     Voices espeakVoices{QStringLiteral("en-us+klatt2"), QStringLiteral("en-us+klatt4"),
-                        QStringLiteral("en-gb+klatt3")};
+                        QStringLiteral("en-us+klatt3")};
     Voices openaiVoices{QStringLiteral("alloy"), QStringLiteral("echo"), QStringLiteral("onyx")};
     QByteArray outputDevice; // QAudioDevice id; empty = the system default
     QByteArray inputDevice;

@@ -112,7 +112,7 @@ void TestVoiceSettings::voicesPerRole()
     VoiceSettings settings;
     QCOMPARE(settings.voiceFor(VoiceRole::Agent), QStringLiteral("en-us+klatt2"));
     QCOMPARE(settings.voiceFor(VoiceRole::Customer), QStringLiteral("en-us+klatt4"));
-    QCOMPARE(settings.voiceFor(VoiceRole::Supervisor), QStringLiteral("en-gb+klatt3"));
+    QCOMPARE(settings.voiceFor(VoiceRole::Supervisor), QStringLiteral("en-us+klatt3"));
     settings.synthesisEngine = QStringLiteral("openai");
     QCOMPARE(settings.voiceFor(VoiceRole::Agent), QStringLiteral("alloy"));
     QCOMPARE(settings.voiceFor(VoiceRole::Customer), QStringLiteral("echo"));
