@@ -31,6 +31,8 @@ for target in $targets; do
     case "$target" in
     bench_openai_stream) "$binary" --chunks "$chunks" --rounds "$rounds" || status=$? ;;
     bench_sse_parser) "$binary" "$chunks" || status=$? ;;
+    # The listen-in latency needs an output device: the test services' PulseAudio null sink.
+    bench_audio) scripts/with-test-services.sh "$binary" || status=$? ;;
     *) "$binary" || status=$? ;;
     esac
 done
